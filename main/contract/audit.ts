@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { Id, Timestamp } from './fields';
+import { managers } from './roles';
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: Timestamp,
+  actorUserId: Id.nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  outcome: z.enum(['ok', 'refused', 'failed']),
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditCheck = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: Id.nullable(),
+});
+export type AuditCheck = z.infer<typeof AuditCheck>;
+
+export const auditChannels = {
+  'audit.list': channel({
+    summary: 'The audit log, newest first.',
+    access: managers,
+    audit: 'none',
+    input: z.object({
+      beforeId: Id.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ entries: z.array(AuditEntry), total: z.number().int() }),
+  }),
+  'audit.verify': channel({
+    summary: 'Check the audit log’s hash chain: an edited or removed entry breaks it.',
+    access: managers,
+    audit: 'none',
+    input: z.object({}),
+    output: AuditCheck,
+  }),
+};

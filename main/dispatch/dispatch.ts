@@ -1,0 +1,89 @@
+import { type ChannelName, contract, isChannelName, roleMayCall } from '../contract';
+import type { ChannelDef } from '../contract/channel';
+import { AppError, type AppErrorShape, fieldErrorsFrom, type Result } from '../contract/errors';
+import { appendAudit } from '../audit/auditLog';
+import type { Session } from '../session/session';
+import type { AuditTarget, Handler, PublicContext, UserContext } from './handler';
+import { handlers } from './handlers';
+
+/** Channels a user with a temporary password may still call: everything else waits for a new password. */
+const allowedBeforePasswordChange = new Set<string>(['auth.state', 'auth.changePassword', 'auth.logout', 'auth.lock', 'auth.heartbeat']);
+
+export interface DispatchLog {
+  error(message: string, error: unknown): void;
+}
+
+const consoleLog: DispatchLog = { error: (m, e) => console.error(m, e) };
+
+/**
+ * The one door into main: every transport (Electron IPC, the development host, tests) calls this.
+ * Role check, input parse, handler, audit entry, typed result or typed error.
+ */
+export async function dispatch(session: Session, name: string, input: unknown, log: DispatchLog = consoleLog): Promise<Result<unknown>> {
+  try {
+    if (!isChannelName(name)) throw new AppError('UNKNOWN_CHANNEL', `There is no channel called ${name}.`);
+    const result = await run(session, name, input);
+    return { ok: true, result };
+  } catch (error) {
+    return { ok: false, error: toErrorShape(error, log) };
+  }
+}
+
+function toErrorShape(error: unknown, log: DispatchLog): AppErrorShape {
+  if (error instanceof AppError) return error.toShape();
+  log.error('Unexpected error in dispatch', error);
+  return { code: 'INTERNAL', message: 'Something went wrong inside Signpost. Nothing was saved; please try again.' };
+}
+
+async function run(session: Session, name: ChannelName, rawInput: unknown): Promise<unknown> {
+  const def: ChannelDef = contract[name];
+  const handler = handlers[name] as unknown as Handler<ChannelName>;
+  await session.lockIfIdle();
+
+  if (def.access === 'public') {
+    const input = parseInput(def, rawInput);
+    return def.output.parse(await (handler as unknown as (c: PublicContext, i: unknown) => Promise<unknown>)({ session }, input));
+  }
+
+  const { store, user } = session.active();
+  if (!roleMayCall(def.access, user.role)) {
+    await appendAudit(store.db, { actorUserId: user.id, actorName: user.fullName, action: name, outcome: 'refused', detail: `role ${user.role} may not call this` });
+    throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask your practice manager if you need it.');
+  }
+  if (user.mustChangePassword && !allowedBeforePasswordChange.has(name)) {
+    throw new AppError('FORBIDDEN', 'Choose a new password first: you signed in with a temporary one.');
+  }
+  const input = parseInput(def, rawInput);
+  if (!def.passive) session.touch();
+
+  let target: AuditTarget | undefined;
+  const call = (db: UserContext['db']) =>
+    (handler as unknown as (c: UserContext, i: unknown) => Promise<unknown>)(
+      { session, user, store, db, auditTarget: (t) => { target = t; } },
+      input,
+    );
+  const audit = (db: UserContext['db']) =>
+    appendAudit(db, { actorUserId: user.id, actorName: user.fullName, action: name, targetType: target?.type ?? null, targetId: target?.id ?? null, detail: target?.detail ?? null });
+
+  if (def.audit === 'write') {
+    // The change and its audit entry commit together or not at all.
+    return def.output.parse(await store.db.transaction().execute(async (trx) => {
+      const out = await call(trx);
+      await audit(trx);
+      return out;
+    }));
+  }
+  const out = def.output.parse(await call(store.db));
+  if (def.audit === 'read') await audit(store.db);
+  return out;
+}
+
+function parseInput(def: ChannelDef, raw: unknown): unknown {
+  const parsed = def.input.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsFrom(parsed.error);
+    const count = Object.keys(fieldErrors).length;
+    throw new AppError('VALIDATION', count === 1 ? 'Check the highlighted field.' : `Check the ${count} highlighted fields.`, fieldErrors);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,12 @@
+import type { ChannelName } from '../contract';
+import { auditHandlers } from '../audit/handlers';
+import { authHandlers, peopleHandlers, setupHandlers } from '../people/handlers';
+import type { HandlerGroup } from './handler';
+
+/** Every channel's handler; the type makes a missing or misspelt one a compile error. */
+export const handlers: HandlerGroup<ChannelName> = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...peopleHandlers,
+  ...auditHandlers,
+};

@@ -1,0 +1,82 @@
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../contract/errors';
+import type { Database } from './schema';
+
+export type RawDatabase = BetterSqlite3.Database;
+export type Db = Kysely<Database>;
+
+export interface OpenStore {
+  readonly db: Db;
+  /** The driver handle: for the few engine-specific jobs (integrity check, VACUUM INTO, benches). */
+  readonly raw: RawDatabase;
+  close(): Promise<void>;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Applies the key as DESIGN.md says: cipher and legacy first, then the raw 256-bit key (the slow
+ * derivation belongs to the key slots), before any other statement.
+ */
+export function applyKey(raw: RawDatabase, dataKey: Buffer): void {
+  raw.pragma(`cipher='sqlcipher'`);
+  raw.pragma('legacy=4');
+  raw.pragma(`key="x'${dataKey.toString('hex')}'"`);
+}
+
+function looksLikePlainSqlite(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    return head.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens the encrypted database. `mustExist` guards against ever creating a new empty database over
+ * a missing one: only first-run setup passes false.
+ */
+export function openEncrypted(path: string, dataKey: Buffer, options: { mustExist: boolean }): OpenStore {
+  if (options.mustExist && !existsSync(path)) {
+    throw new AppError(
+      'STORE',
+      'The database file (signpost.db) is missing from the data folder. Restore it from your latest backup; ' +
+        'Signpost will not create a new empty database in its place.',
+    );
+  }
+  if (existsSync(path) && looksLikePlainSqlite(path)) {
+    throw new AppError('STORE', 'The file signpost.db in the data folder is not a Signpost database (it is not encrypted).');
+  }
+  const raw = new BetterSqlite3(path, { fileMustExist: options.mustExist });
+  try {
+    applyKey(raw, dataKey);
+    // The key pragma answers "ok" even for a wrong key: only a read proves it.
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('synchronous = NORMAL');
+  } catch (error) {
+    raw.close();
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') {
+      throw new AppError(
+        'STORE',
+        'The database in the data folder does not open with this key file: either it is not Signpost’s database ' +
+          'or keyslots.json belongs to another installation. Restore both files together from one backup.',
+      );
+    }
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    db,
+    raw,
+    // Kysely's destroy closes the driver handle; the key goes with it.
+    close: () => db.destroy(),
+  };
+}

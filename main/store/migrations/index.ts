@@ -1,0 +1,30 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { AppError } from '../../contract/errors';
+import * as m001 from './001_foundation';
+import * as m002 from './002_settings';
+
+/** Numbered in order; never edit one that has shipped, add the next instead. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '001_foundation': m001,
+  '002_settings': m002,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly list: Readonly<Record<string, Migration>>) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve({ ...this.list });
+  }
+}
+
+/** Brings the database up to date (or up to `target`); Kysely records each one in kysely_migration. */
+export async function migrate<T>(db: Kysely<T>, target?: string): Promise<string[]> {
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider: new StaticProvider(migrations) });
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError('STORE', `Upgrading the database failed at step ${failed}; nothing from that step was kept.`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export const latestMigration = Object.keys(migrations).at(-1)!;
