@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../contract/errors';
@@ -46,6 +46,14 @@ export function openEncrypted(path: string, dataKey: Buffer, options: { mustExis
     throw new AppError(
       'STORE',
       'The database file (signpost.db) is missing from the data folder. Restore it from your latest backup; ' +
+        'Signpost will not create a new empty database in its place.',
+    );
+  }
+  // SQLite treats a 0-byte file as a new database and would migrate an empty one into it.
+  if (options.mustExist && statSync(path).size === 0) {
+    throw new AppError(
+      'STORE',
+      'The database file (signpost.db) in the data folder is empty. Restore it from your latest backup; ' +
         'Signpost will not create a new empty database in its place.',
     );
   }
