@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { AppError } from '../../contract/errors';
 import * as m001 from './001_foundation';
 import * as m002 from './002_settings';
@@ -19,7 +19,19 @@ class StaticProvider implements MigrationProvider {
 /** Brings the database up to date (or up to `target`); Kysely records each one in kysely_migration. */
 export async function migrate<T>(db: Kysely<T>, target?: string): Promise<string[]> {
   const migrator = new Migrator({ db: db as Kysely<unknown>, provider: new StaticProvider(migrations) });
-  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
+  // Kysely runs SQLite migrations outside any transaction (its adapter reports no transactional DDL,
+  // though SQLite has it), so a failed step would leave half its tables behind and block every retry.
+  // One transaction around the run keeps the steps and their kysely_migration rows together.
+  await sql`BEGIN IMMEDIATE`.execute(db);
+  let outcome: Awaited<ReturnType<Migrator['migrateToLatest']>>;
+  try {
+    outcome = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
+  } catch (thrown) {
+    await sql`ROLLBACK`.execute(db);
+    throw thrown;
+  }
+  const { error, results } = outcome;
+  await sql.raw(error ? 'ROLLBACK' : 'COMMIT').execute(db);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError('STORE', `Upgrading the database failed at step ${failed}; nothing from that step was kept.`);
