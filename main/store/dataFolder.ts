@@ -65,7 +65,8 @@ function readMounts(): string {
  */
 export function assertLocalFolder(folder: string, platform = process.platform, mountsText?: string): void {
   const abs = platform === 'win32' ? folder : resolve(folder);
-  const unc = /^(\\\\|\/\/)(?![?.][\\/])/.test(folder);
+  // \\server\share, and its long-path form \\?\UNC\server\share (but not \\?\C:\, a local disk).
+  const unc = /^(\\\\|\/\/)(?![?.][\\/])/.test(folder) || /^(\\\\|\/\/)[?.][\\/]UNC[\\/]/i.test(folder);
   const fsType = platform === 'linux' ? filesystemTypeOf(abs, mountsText ?? readMounts()) : undefined;
   if (unc || (fsType !== undefined && NETWORK_FILESYSTEMS.has(fsType))) {
     throw new AppError(
