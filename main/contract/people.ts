@@ -21,7 +21,8 @@ export const SessionState = z.discriminatedUnion('state', [
   z.object({ state: z.literal('signed-out') }),
   /** Locked: only who is locked out is known; nothing else is shown until unlock. */
   z.object({ state: z.literal('locked'), user: z.object({ username: z.string(), fullName: z.string() }) }),
-  z.object({ state: z.literal('active'), user: SessionUser, pcnName: z.string(), idleLockMinutes: z.number() }),
+    /** idleLockSeconds: the effective idle limit, so the renderer knows how often to say it is in use. */
+  z.object({ state: z.literal('active'), user: SessionUser, pcnName: z.string(), idleLockSeconds: z.number() }),
 ]);
 export type SessionState = z.infer<typeof SessionState>;
 

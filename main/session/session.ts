@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../contract/errors';
 import type { SessionState, SessionUser, SetupInput } from '../contract/people';
@@ -54,7 +54,7 @@ export class Session {
     const s = this.state;
     if (s.kind === 'signed-out') return { state: 'signed-out' };
     if (s.kind === 'locked') return { state: 'locked', user: { username: s.user.username, fullName: s.user.fullName } };
-    return { state: 'active', user: s.user, pcnName: s.pcnName, idleLockMinutes: s.idleLockMinutes };
+    return { state: 'active', user: s.user, pcnName: s.pcnName, idleLockSeconds: (this.idleLimitMs() ?? 0) / 1000 };
   }
 
   /** The open store and user, or the error the renderer shows on its lock or sign-in screen. */
@@ -228,9 +228,11 @@ export class Session {
       const user = await loadSessionUser(store.db, who.username);
       const idle = await store.db.selectFrom('setting').select('value').where('key', '=', 'idleLockMinutes').executeTakeFirst();
       await store.db.transaction().execute(async (trx) => {
-        await appendAudit(trx, ...this.takePending(), { actorUserId: user.id, actorName: user.fullName, action });
+        await appendAudit(trx, ...this.readPending(), { actorUserId: user.id, actorName: user.fullName, action });
         await trx.updateTable('app_user').set({ last_login_at: new Date(this.now()).toISOString() }).where('id', '=', user.id).execute();
       });
+      // Only once they are committed to the audit log may the waiting entries go.
+      rmSync(this.paths.pendingAudit, { force: true });
       this.becomeActive(user, store, dataKey, metaMap.get('pcnName') ?? '', Number(idle?.value ?? 10));
     } catch (error) {
       await store.close();
@@ -256,10 +258,9 @@ export class Session {
     appendFileSync(this.paths.pendingAudit, `${JSON.stringify({ ...entry, at: new Date(this.now()).toISOString() })}\n`, { mode: 0o600 });
   }
 
-  private takePending(): AuditInput[] {
+  private readPending(): AuditInput[] {
     if (!existsSync(this.paths.pendingAudit)) return [];
     const lines = readFileSync(this.paths.pendingAudit, 'utf8').split('\n').filter(Boolean);
-    unlinkSync(this.paths.pendingAudit);
     return lines.flatMap((line) => {
       try {
         return [JSON.parse(line) as AuditInput];

@@ -77,16 +77,17 @@ export function makeSlot(dataKey: Buffer, secret: string, owner: SlotOwner, kdf:
 
 /** Returns the data key, or null when the secret is wrong (GCM authentication fails). */
 export function unwrapSlot(slot: Slot, secret: string): Buffer | null {
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    deriveWrappingKey(secret, Buffer.from(slot.salt, 'base64'), slot.kdf),
-    Buffer.from(slot.iv, 'base64'),
-  );
-  decipher.setAAD(slotAad(slot));
-  decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
   try {
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      deriveWrappingKey(secret, Buffer.from(slot.salt, 'base64'), slot.kdf),
+      Buffer.from(slot.iv, 'base64'),
+    );
+    decipher.setAAD(slotAad(slot));
+    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(slot.wrappedKey, 'base64')), decipher.final()]);
   } catch {
+    // A wrong secret fails authentication; a slot with impossible parameters unwraps nothing either.
     return null;
   }
 }

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../contract/errors';
+import { Session } from '../session/session';
+import { assertLocalFolder, defaultDataFolder } from '../store/dataFolder';
+import { startDevHost } from './server';
+
+/** `node dist/main/devhost/cli.js [--data DIR] [--port N]`: prints one JSON line {url, token}. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      // For end-to-end tests of the idle lock: minutes are too long to wait for.
+      'idle-lock-seconds': { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const dataFolder = values.data ?? defaultDataFolder();
+  assertLocalFolder(dataFolder);
+  const idle = values['idle-lock-seconds'];
+  const session = new Session({ dataFolder, ...(idle ? { idleLockSecondsOverride: Number(idle) } : {}) });
+  const host = await startDevHost({
+    session,
+    rendererDir: join(__dirname, '..', '..', 'renderer'),
+    ...(values.port ? { port: Number(values.port) } : {}),
+    ...(idle ? { idleCheckMs: 500 } : {}),
+  });
+  console.log(JSON.stringify({ url: host.url, token: host.token, dataFolder: session.paths.folder }));
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof AppError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import AccountIcon from '@mui/icons-material/AccountCircleOutlined';
+import AuditIcon from '@mui/icons-material/FactCheckOutlined';
+import HomeIcon from '@mui/icons-material/HomeOutlined';
+import LockIcon from '@mui/icons-material/LockOutlined';
+import PeopleIcon from '@mui/icons-material/PeopleOutlined';
+import SettingsIcon from '@mui/icons-material/SettingsOutlined';
+import { useState } from 'react';
+import type { SessionState } from '../../main/contract/people';
+import { roleLabels } from '../../main/contract/roles';
+import { call } from '../api/client';
+import { AuditScreen } from '../audit/AuditScreen';
+import { AccountScreen } from '../auth/AccountScreen';
+import { HomeScreen } from '../home/HomeScreen';
+import { UsersScreen } from '../people/UsersScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { type NavItem, type ViewId, visibleItems } from './navigation';
+
+type ActiveState = Extract<SessionState, { state: 'active' }>;
+
+const DRAWER_WIDTH = 240;
+
+const items: readonly NavItem[] = [
+  { id: 'home', label: 'Home', icon: HomeIcon },
+  { id: 'users', label: 'Users', needs: 'users.list', icon: PeopleIcon },
+  { id: 'settings', label: 'Settings', needs: 'settings.update', icon: SettingsIcon },
+  { id: 'audit', label: 'Audit log', needs: 'audit.list', icon: AuditIcon },
+  { id: 'account', label: 'My account', icon: AccountIcon },
+];
+
+export function AppFrame({ session, onSessionChange }: { session: ActiveState; onSessionChange: (s: SessionState) => void }) {
+  const [view, setView] = useState<ViewId>('home');
+  const nav = visibleItems(items, session.user.role);
+  const current = nav.find((i) => i.id === view) ?? nav[0]!;
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }} component="header">
+        <Toolbar>
+          <Typography component="p" sx={{ fontWeight: 700, fontSize: '1.25rem', flexGrow: 1 }}>
+            Signpost <Box component="span" sx={{ fontWeight: 400, fontSize: '1rem', ml: 1 }}>{session.pcnName}</Box>
+          </Typography>
+          <Typography component="p" sx={{ mr: 2 }} data-testid="signed-in-as">
+            {session.user.fullName} · {roleLabels[session.user.role]}
+          </Typography>
+          <Button color="inherit" startIcon={<LockIcon />} onClick={async () => onSessionChange(await call('auth.lock', {}))}>
+            Lock
+          </Button>
+          <Button color="inherit" onClick={async () => onSessionChange(await call('auth.logout', {}))}>
+            Sign out
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Drawer variant="permanent" sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}>
+        <Toolbar />
+        <Box component="nav" aria-label="Main">
+          <List>
+            {nav.map((item) => (
+              <ListItem key={item.id} disablePadding>
+                <ListItemButton
+                  selected={item.id === current.id}
+                  aria-current={item.id === current.id ? 'page' : undefined}
+                  onClick={() => setView(item.id)}
+                >
+                  <ListItemIcon><item.icon /></ListItemIcon>
+                  <ListItemText primary={item.label} />
+                </ListItemButton>
+              </ListItem>
+            ))}
+          </List>
+        </Box>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
+        <Toolbar />
+        {current.id === 'home' && <HomeScreen session={session} />}
+        {current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
+        {current.id === 'settings' && <SettingsScreen />}
+        {current.id === 'audit' && <AuditScreen />}
+        {current.id === 'account' && <AccountScreen session={session} onSessionChange={onSessionChange} />}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkScreen, launchBrowser, newPage } from './support/browser';
+import { type RunningHost, startHost } from './support/devHost';
+
+const MANAGER = { name: 'Pat Manager', username: 'pat', password: 'correct horse battery' };
+const WORKER = { name: 'Lee Worker', username: 'lee', temporary: 'temporary pass 42', own: 'lee own password 7' };
+const IDLE_SECONDS = 8;
+
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  host = await startHost(['--idle-lock-seconds', String(IDLE_SECONDS)]);
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+async function signIn(username: string, password: string) {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('the foundation, as a practice uses it in a browser', () => {
+  it('sets Signpost up on first run and shows the recovery key once', async () => {
+    await page.goto(host.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Set up Signpost' }).isVisible()).toBe(true);
+    await page.getByLabel('Primary Care Network name').fill('Riverside PCN');
+    await page.getByLabel('Practice 1 name').fill('Riverside Surgery');
+    await page.getByLabel('ODS code').fill('a81001');
+    await checkScreen(page, '01-setup-practices');
+    await page.getByRole('button', { name: 'Add another practice' }).click();
+    await page.getByLabel('Practice 2 name').fill('Hillview Medical Centre');
+    await page.getByLabel('ODS code').nth(1).fill('A8100');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.getByText('An ODS code for a GP practice is a letter and five digits').isVisible()).toBe(true);
+    await page.getByLabel('ODS code').nth(1).fill('A81002');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByLabel('Your full name').fill(MANAGER.name);
+    await page.getByLabel('Username').fill(MANAGER.username);
+    await page.getByLabel('Password').fill('short');
+    await page.getByLabel('Password').blur();
+    await expect.poll(() => page.getByText('A password has at least 10 characters').isVisible()).toBe(true);
+    await page.getByLabel('Password').fill(MANAGER.password);
+    await checkScreen(page, '02-setup-account');
+    await page.getByRole('button', { name: 'Set up Signpost' }).click();
+
+    const key = page.getByTestId('recovery-key');
+    await expect.poll(() => key.textContent(), { timeout: 15_000 }).toMatch(/^([A-Z2-9]{4}-){7}[A-Z2-9]{4}$/);
+    await checkScreen(page, '03-setup-recovery-key');
+    const go = page.getByRole('button', { name: 'Continue to Signpost' });
+    expect(await go.isDisabled()).toBe(true);
+    await page.getByLabel('I have printed or saved the recovery key').check();
+    await go.click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(MANAGER.name);
+  });
+
+  it('signs out and back in, refusing a wrong password with a plain message', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in to Signpost' }).isVisible()).toBe(true);
+    await signIn(MANAGER.username, 'not my password');
+    await expect.poll(() => page.getByText('The username or password is not right').first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await checkScreen(page, '04-login-wrong-password');
+    await signIn(MANAGER.username, MANAGER.password);
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 10_000 }).toContain(MANAGER.name);
+    await checkScreen(page, '05-home-manager');
+  });
+
+  it('locks itself when left idle, hiding everything until the same user unlocks', async () => {
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Signpost is locked' }).isVisible(), { timeout: (IDLE_SECONDS + 10) * 1000 })
+      .toBe(true);
+    expect(await page.getByTestId('signed-in-as').count()).toBe(0);
+    expect((await host.rpc('users.list')).error?.code).toBe('LOCKED');
+    await checkScreen(page, '06-lock-screen');
+    await page.getByLabel('Password').fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 10_000 }).toContain(MANAGER.name);
+  });
+
+  it('lets the manager add a link worker with a temporary password', async () => {
+    await page.getByRole('button', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'Add a user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a user' });
+    await dialog.getByLabel('Full name').fill(WORKER.name);
+    await dialog.getByLabel('Username').fill(WORKER.username);
+    await dialog.getByLabel('Role').click();
+    await page.getByRole('option', { name: 'Social prescribing link worker' }).click();
+    await dialog.getByLabel('Riverside Surgery (A81001)').check();
+    await dialog.getByLabel('Temporary password').fill(WORKER.temporary);
+    await checkScreen(page, '07-add-user');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: WORKER.name, exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await checkScreen(page, '08-users');
+  });
+
+  it('lets the link worker in, makes them choose a password, and shows only their navigation', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(WORKER.username, WORKER.temporary);
+    await expect.poll(() => page.getByRole('heading', { name: 'Choose your password' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await checkScreen(page, '09-choose-password');
+    await page.getByLabel('Current password').fill(WORKER.temporary);
+    await page.getByLabel('New password', { exact: true }).fill(WORKER.own);
+    await page.getByLabel('New password again').fill(WORKER.own);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 10_000 }).toContain(WORKER.name);
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const labels = await nav.getByRole('button').allTextContents();
+    expect(labels).toEqual(['Home', 'My account']);
+    expect((await host.rpc('users.list')).error?.code).toBe('FORBIDDEN');
+    await checkScreen(page, '10-home-link-worker');
+  });
+});
