@@ -5,7 +5,8 @@ import { ApiError } from '../api/client';
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []) {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The caller names what the load depends on, as with useEffect.
+  // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
     try {
