@@ -1,0 +1,138 @@
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+/**
+ * The pure parts of the Electron shell: no electron import, so they are unit-tested in Node.
+ * The renderer is served from a custom, standard and secure scheme (app://signpost/), not file://:
+ * module scripts need a real origin, and file:// would open the whole disk to the page.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'signpost';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_PAGE_URL = `${APP_ORIGIN}/index.html`;
+
+/** The same policy as the development host's (a unit test keeps the two equal). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+function isAppOrigin(url: URL): boolean {
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
+}
+
+/**
+ * Whether the renderer may make a request at all. Only the app's own files, the developer tools'
+ * own pages and in-memory data/blob URLs pass; every network address (loopback included) and
+ * every file:// URL is refused: no request leaves the app.
+ */
+export function isAllowedRequestUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  switch (parsed.protocol) {
+    case `${APP_SCHEME}:`:
+      return isAppOrigin(parsed);
+    case 'devtools:':
+    case 'data:':
+      return true;
+    case 'blob:': {
+      const inner = parseUrl(parsed.pathname);
+      return inner !== null && isAppOrigin(inner);
+    }
+    case 'about:':
+      return url === 'about:blank';
+    default:
+      return false;
+  }
+}
+
+/** Whether a URL is the app's own page (any hash or query: the renderer routes with the hash). */
+export function isAppPageUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed || !isAppOrigin(parsed)) return false;
+  return parsed.pathname === '/' || parsed.pathname === '/index.html';
+}
+
+/** What ipc.ts learns about the frame behind an IPC call. */
+export interface SenderFacts {
+  /** The sending frame's URL; undefined when the frame has gone (navigated away or destroyed). */
+  url: string | undefined;
+  /** True only when the frame is the main frame of the app's own window (not a sub-frame, not another window). */
+  isAppMainFrame: boolean;
+}
+
+/** Refuses an IPC call from anything but the app's own page in the app's own window. */
+export function isTrustedSender(sender: SenderFacts): boolean {
+  return sender.isAppMainFrame && sender.url !== undefined && isAppPageUrl(sender.url);
+}
+
+/**
+ * The data folder given as `--data DIR` or `--data=DIR`, or undefined when there is none.
+ * Chromium's own switches may sit anywhere in argv, so the whole list is scanned.
+ */
+export function parseDataArg(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg.startsWith('--data=')) found = arg.slice('--data='.length);
+    else if (arg === '--data') found = argv[++i];
+    else continue;
+    if (!found || found.startsWith('--')) throw new Error('Give a folder after --data, for example --data "D:\\Signpost data".');
+  }
+  return found;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+};
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The file inside `rendererDir` that an app:// URL names, or null for any other origin or a path
+ * that would leave the folder (`..`, encoded separators, absolute paths).
+ */
+export function rendererFileFor(url: string, rendererDir: string): string | null {
+  const parsed = parseUrl(url);
+  if (!parsed || !isAppOrigin(parsed)) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0') || path.includes('\\')) return null;
+  const root = resolve(rendererDir);
+  const file = resolve(root, '.' + (path === '/' ? '/index.html' : path));
+  const inside = relative(root, file);
+  if (inside === '' || isAbsolute(inside) || inside.split(sep).includes('..')) return null;
+  return file;
+}

@@ -1,0 +1,69 @@
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+
+/**
+ * The window's and the menu's settings as plain data. Only types come from electron (erased when
+ * compiled), so the unit tests check these settings in Node.
+ */
+export function appWindowOptions(preloadPath: string, isPackaged: boolean): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    title: 'Signpost',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // Chromium's spellchecker downloads dictionaries on some systems: no request leaves the app.
+      spellcheck: false,
+      devTools: !isPackaged,
+    },
+  };
+}
+
+export interface MenuChoices {
+  isPackaged: boolean;
+  platform: NodeJS.Platform;
+  onAbout: () => void;
+}
+
+const editMenu: MenuItemConstructorOptions = {
+  label: 'Edit',
+  submenu: [
+    { role: 'undo' },
+    { role: 'redo' },
+    { type: 'separator' },
+    { role: 'cut' },
+    { role: 'copy' },
+    { role: 'paste' },
+    { type: 'separator' },
+    { role: 'selectAll' },
+  ],
+};
+
+/** View › Reload and the developer tools exist only while developing, never in a packaged build. */
+function viewMenu(isPackaged: boolean): MenuItemConstructorOptions[] {
+  if (isPackaged) return [];
+  return [{ label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }] }];
+}
+
+export function menuTemplate(choices: MenuChoices): MenuItemConstructorOptions[] {
+  return [
+    ...(choices.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { label: 'File', submenu: [{ role: 'quit', label: 'Quit Signpost' }] },
+    editMenu,
+    ...viewMenu(choices.isPackaged),
+    { label: 'Help', submenu: [{ label: 'About Signpost', click: () => choices.onAbout() }] },
+  ];
+}
