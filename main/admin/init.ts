@@ -2,7 +2,7 @@ import { fieldErrorsFrom, type FieldErrors } from '../contract/errors';
 import { SetupInput } from '../contract/people';
 import { Session } from '../session/session';
 import { printFieldErrors } from './fieldErrors';
-import { type CliIo, line, readSecret, UsageError } from './io';
+import { line, readSecret, UsageError } from './io';
 import type { Command } from './command';
 
 export const initHelp = `Usage: npm run admin -- init --pcn NAME --practice "NAME=ODS" [--practice ...] --name NAME --username USER [--data DIR]
