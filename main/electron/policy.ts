@@ -136,3 +136,11 @@ export function rendererFileFor(url: string, rendererDir: string): string | null
   if (inside === '' || isAbsolute(inside) || inside.split(sep).includes('..')) return null;
   return file;
 }
+
+/**
+ * The one permission the page may use: writing plain text to the clipboard, for the "copy the SNOMED
+ * code" buttons. Reading the clipboard, camera, location, notifications and the rest stay refused.
+ */
+export function isPermissionAllowed(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
+}

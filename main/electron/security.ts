@@ -1,9 +1,9 @@
 import { app, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY, isAllowedRequestUrl, isAppPageUrl } from './policy';
+import { CONTENT_SECURITY_POLICY, isAllowedRequestUrl, isAppPageUrl, isPermissionAllowed } from './policy';
 
 /**
  * The session's rules: no request leaves the app, every response carries the CSP, every permission
- * is refused. (Responses of the app:// scheme carry the CSP from protocol.ts, since Chromium does not
+ * but writing text to the clipboard is refused. (Responses of the app:// scheme carry the CSP from protocol.ts, since Chromium does not
  * report headers of custom schemes to webRequest.)
  */
 export function hardenSession(ses: Session): void {
@@ -17,8 +17,8 @@ export function hardenSession(ses: Session): void {
     const responseHeaders = { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] };
     callback({ responseHeaders });
   });
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
   ses.setDevicePermissionHandler(() => false);
 }
 

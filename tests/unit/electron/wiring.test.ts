@@ -75,12 +75,16 @@ describe('the session rules', () => {
     expect(answer.responseHeaders?.['Content-Type']).toEqual(['text/html']);
   });
 
-  it('refuses every permission', () => {
+  it('refuses every permission but writing text to the clipboard', () => {
     let granted: boolean | undefined;
     call(got.permissionRequest, {}, 'media', ((g) => (granted = g)) as Callback<boolean>);
     expect(granted).toBe(false);
     expect(call(got.permissionCheck, null, 'clipboard-read', 'app://signpost', {})).toBe(false);
     expect(call(got.devicePermission, {})).toBe(false);
+    let clipboard = false;
+    call(got.permissionRequest, {}, 'clipboard-sanitized-write', ((g) => (clipboard = g)) as Callback<boolean>);
+    expect(clipboard).toBe(true);
+    expect(call(got.permissionCheck, null, 'clipboard-sanitized-write', 'app://signpost', {})).toBe(true);
   });
 });
 
