@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
 import type { ChannelDef } from './channel';
+import { directoryChannels } from './directory';
 import { authChannels, peopleChannels, setupChannels } from './people';
 
 /** Every channel between renderer and main: `capability.verb` → its schemas and who may call it. */
@@ -9,6 +10,7 @@ export const contract = {
   ...authChannels,
   ...peopleChannels,
   ...auditChannels,
+  ...directoryChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { ChannelName } from '../contract';
 import { auditHandlers } from '../audit/handlers';
+import { directoryHandlers } from '../directory/handlers';
 import { authHandlers, peopleHandlers, setupHandlers } from '../people/handlers';
 import type { HandlerGroup } from './handler';
 
@@ -9,4 +10,5 @@ export const handlers: HandlerGroup<ChannelName> = {
   ...authHandlers,
   ...peopleHandlers,
   ...auditHandlers,
+  ...directoryHandlers,
 };

@@ -48,6 +48,50 @@ export interface SettingTable {
   value: string;
 }
 
+export interface ServiceTable {
+  id: Generated<number>;
+  name: string;
+  organisation: string;
+  /** Name and organisation folded, unique: what an import matches on. */
+  match_key: string;
+  description: string;
+  eligibility: string;
+  how_to_refer: string;
+  phone: string;
+  email: string;
+  website: string;
+  address: string;
+  postcode: string;
+  opening_times: string;
+  cost: string | null;
+  cost_note: string;
+  last_checked: string | null;
+  active: number;
+  /** JSON array of free tags. */
+  tags: string;
+  /** Tags and category labels, for the text index. */
+  keywords: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceCategoryTable {
+  service_id: number;
+  category: string;
+}
+
+export interface ServiceUseTable {
+  id: Generated<number>;
+  referral_id: number;
+  service_id: number;
+  kind: string;
+  on_date: string;
+  taken_up: number | null;
+  feedback: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   practice: PracticeTable;
@@ -55,4 +99,7 @@ export interface Database {
   user_practice: UserPracticeTable;
   audit_log: AuditLogTable;
   setting: SettingTable;
+  service: ServiceTable;
+  service_category: ServiceCategoryTable;
+  service_use: ServiceUseTable;
 }

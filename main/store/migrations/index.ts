@@ -2,11 +2,13 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import { AppError } from '../../contract/errors';
 import * as m001 from './001_foundation';
 import * as m002 from './002_settings';
+import * as m005 from './005_directory';
 
 /** Numbered in order; never edit one that has shipped, add the next instead. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '001_foundation': m001,
   '002_settings': m002,
+  '005_directory': m005,
 };
 
 class StaticProvider implements MigrationProvider {
