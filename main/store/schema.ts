@@ -92,6 +92,23 @@ export interface ServiceUseTable {
   recorded_at: string;
 }
 
+export interface MeasureTable {
+  id: Generated<number>;
+  referral_id: number;
+  /** 'ons4' | 'swemwbs' | 'ucla3' */
+  instrument: string;
+  /** 'baseline' | 'follow_up' */
+  stage: string;
+  taken_on: string;
+  /** JSON array of the item answers as recorded. */
+  answers: string;
+  /** JSON of the scores main computed from the answers. */
+  scores: string;
+  recorded_by: number | null;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   practice: PracticeTable;
@@ -102,4 +119,5 @@ export interface Database {
   service: ServiceTable;
   service_category: ServiceCategoryTable;
   service_use: ServiceUseTable;
+  measure: MeasureTable;
 }

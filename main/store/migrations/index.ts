@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import { AppError } from '../../contract/errors';
 import * as m001 from './001_foundation';
 import * as m002 from './002_settings';
+import * as m004 from './004_measures';
 import * as m005 from './005_directory';
 
 /** Numbered in order; never edit one that has shipped, add the next instead. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '001_foundation': m001,
   '002_settings': m002,
+  '004_measures': m004,
   '005_directory': m005,
 };
 
