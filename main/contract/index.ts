@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditChannels } from './audit';
 import type { ChannelDef } from './channel';
 import { directoryChannels } from './directory';
+import { measureChannels } from './measures';
 import { authChannels, peopleChannels, setupChannels } from './people';
 
 /** Every channel between renderer and main: `capability.verb` → its schemas and who may call it. */
@@ -10,6 +11,7 @@ export const contract = {
   ...authChannels,
   ...peopleChannels,
   ...auditChannels,
+  ...measureChannels,
   ...directoryChannels,
 } as const satisfies Record<string, ChannelDef>;
 

@@ -1,6 +1,7 @@
 import type { ChannelName } from '../contract';
 import { auditHandlers } from '../audit/handlers';
 import { directoryHandlers } from '../directory/handlers';
+import { measureHandlers } from '../measures/handlers';
 import { authHandlers, peopleHandlers, setupHandlers } from '../people/handlers';
 import type { HandlerGroup } from './handler';
 
@@ -10,5 +11,6 @@ export const handlers: HandlerGroup<ChannelName> = {
   ...authHandlers,
   ...peopleHandlers,
   ...auditHandlers,
+  ...measureHandlers,
   ...directoryHandlers,
 };
