@@ -11,6 +11,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import AccountIcon from '@mui/icons-material/AccountCircleOutlined';
 import AuditIcon from '@mui/icons-material/FactCheckOutlined';
+import DirectoryIcon from '@mui/icons-material/SignpostOutlined';
 import HomeIcon from '@mui/icons-material/HomeOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import PeopleIcon from '@mui/icons-material/PeopleOutlined';
@@ -21,6 +22,7 @@ import { roleLabels } from '../../main/contract/roles';
 import { call } from '../api/client';
 import { AuditScreen } from '../audit/AuditScreen';
 import { AccountScreen } from '../auth/AccountScreen';
+import { DirectoryScreen } from '../directory/DirectoryScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { UsersScreen } from '../people/UsersScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -32,6 +34,7 @@ const DRAWER_WIDTH = 240;
 
 const items: readonly NavItem[] = [
   { id: 'home', label: 'Home', icon: HomeIcon },
+  { id: 'directory', label: 'Service directory', needs: 'directory.search', icon: DirectoryIcon },
   { id: 'users', label: 'Users', needs: 'users.list', icon: PeopleIcon },
   { id: 'settings', label: 'Settings', needs: 'settings.update', icon: SettingsIcon },
   { id: 'audit', label: 'Audit log', needs: 'audit.list', icon: AuditIcon },
@@ -83,6 +86,7 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
       <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
         <Toolbar />
         {current.id === 'home' && <HomeScreen session={session} />}
+        {current.id === 'directory' && <DirectoryScreen role={session.user.role} />}
         {current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
         {current.id === 'settings' && <SettingsScreen />}
         {current.id === 'audit' && <AuditScreen />}

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { type ChannelName, contract, roleMayCall } from '../../main/contract';
 import type { Role } from '../../main/contract/roles';
 
-export type ViewId = 'home' | 'users' | 'settings' | 'audit' | 'account';
+export type ViewId = 'home' | 'directory' | 'users' | 'settings' | 'audit' | 'account';
 
 export interface NavItem {
   id: ViewId;
