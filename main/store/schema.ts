@@ -48,6 +48,111 @@ export interface SettingTable {
   value: string;
 }
 
+export interface PatientTable {
+  id: Generated<number>;
+  nhs_number: string;
+  title: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string;
+  /** family_name folded: lower case, accents and non-letters removed (typo-tolerant search). */
+  family_key: string;
+  date_of_birth: string;
+  sex: string;
+  gender_identity: string;
+  address_line1: string;
+  address_line2: string;
+  town: string;
+  postcode: string;
+  /** JSON array of { number, type, safeForMessage }. */
+  phones: string;
+  email: string;
+  preferred_contact_method: string;
+  preferred_contact_times: string;
+  first_language: string;
+  interpreter_needed: number;
+  communication_needs: string;
+  registered_practice_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReferralTable {
+  id: Generated<number>;
+  patient_id: number;
+  practice_id: number;
+  referrer_user_id: number;
+  /** JSON of the submitted ReferralDetails. */
+  details: string;
+  /** JSON array of reasons (also one referral_reason row each, for filtering). */
+  reasons: string;
+  urgency: string;
+  /** 0 urgent, 1 soon, 2 routine. */
+  urgency_rank: number;
+  safeguarding: number;
+  status: string;
+  status_changed_at: string;
+  received_at: string;
+  last_activity_at: string;
+  assigned_to_user_id: number | null;
+  accepted_at: string | null;
+  contact_attempts: Generated<number>;
+  redirected_to: string | null;
+  outcome: string | null;
+}
+
+export interface ReferralReasonTable {
+  referral_id: number;
+  reason: string;
+}
+
+export interface ReferralEventTable {
+  id: Generated<number>;
+  referral_id: number;
+  at: string;
+  by_user_id: number | null;
+  by_name: string;
+  kind: string;
+  status: string | null;
+  text: string;
+}
+
+export interface ReferralCodingTable {
+  id: Generated<number>;
+  referral_id: number;
+  code: string;
+  term: string;
+  recorded_on: string;
+  recorded_at: string;
+  by_user_id: number | null;
+  by_name: string;
+}
+
+export interface MessageBackTable {
+  id: Generated<number>;
+  referral_id: number;
+  occasion: string;
+  needs: string;
+  what_matters: string;
+  support_offered: string;
+  services_referred_to: string;
+  outcomes: string;
+  /** JSON array of { code, term }. */
+  codes: string;
+  author_user_id: number | null;
+  author_name: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface ReferralDraftTable {
+  id: Generated<number>;
+  user_id: number;
+  /** JSON of the form as typed so far. */
+  form: string;
+  saved_at: string;
+}
+
 export interface ServiceTable {
   id: Generated<number>;
   name: string;
@@ -116,6 +221,13 @@ export interface Database {
   user_practice: UserPracticeTable;
   audit_log: AuditLogTable;
   setting: SettingTable;
+  patient: PatientTable;
+  referral: ReferralTable;
+  referral_reason: ReferralReasonTable;
+  referral_event: ReferralEventTable;
+  referral_coding: ReferralCodingTable;
+  message_back: MessageBackTable;
+  referral_draft: ReferralDraftTable;
   service: ServiceTable;
   service_category: ServiceCategoryTable;
   service_use: ServiceUseTable;

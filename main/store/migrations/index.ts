@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import { AppError } from '../../contract/errors';
 import * as m001 from './001_foundation';
 import * as m002 from './002_settings';
+import * as m003 from './003_referrals';
 import * as m004 from './004_measures';
 import * as m005 from './005_directory';
 
@@ -9,6 +10,7 @@ import * as m005 from './005_directory';
 export const migrations: Readonly<Record<string, Migration>> = {
   '001_foundation': m001,
   '002_settings': m002,
+  '003_referrals': m003,
   '004_measures': m004,
   '005_directory': m005,
 };
