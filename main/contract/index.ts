@@ -4,6 +4,7 @@ import type { ChannelDef } from './channel';
 import { directoryChannels } from './directory';
 import { measureChannels } from './measures';
 import { authChannels, peopleChannels, setupChannels } from './people';
+import { referralChannels } from './referrals';
 
 /** Every channel between renderer and main: `capability.verb` → its schemas and who may call it. */
 export const contract = {
@@ -11,6 +12,7 @@ export const contract = {
   ...authChannels,
   ...peopleChannels,
   ...auditChannels,
+  ...referralChannels,
   ...measureChannels,
   ...directoryChannels,
 } as const satisfies Record<string, ChannelDef>;

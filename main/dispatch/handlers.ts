@@ -3,6 +3,7 @@ import { auditHandlers } from '../audit/handlers';
 import { directoryHandlers } from '../directory/handlers';
 import { measureHandlers } from '../measures/handlers';
 import { authHandlers, peopleHandlers, setupHandlers } from '../people/handlers';
+import { referralHandlers } from '../referrals/handlers';
 import type { HandlerGroup } from './handler';
 
 /** Every channel's handler; the type makes a missing or misspelt one a compile error. */
@@ -11,6 +12,7 @@ export const handlers: HandlerGroup<ChannelName> = {
   ...authHandlers,
   ...peopleHandlers,
   ...auditHandlers,
+  ...referralHandlers,
   ...measureHandlers,
   ...directoryHandlers,
 };

@@ -1,0 +1,138 @@
+import { AppError } from '../contract/errors';
+import type { ReferralDetail } from '../contract/referrals';
+import type { HandlerGroup, UserContext } from '../dispatch/handler';
+import { coveredPracticeIds, coveredReferral, referralRow } from './access';
+import { recordCoding, uncodedReferralIds } from './coding';
+import type { Ctx } from './context';
+import { loadDetail } from './detail';
+import { discardDraft, listDrafts, saveDraft } from './drafts';
+import { messageBackFile, referralFile } from './exports';
+import { inbox } from './inbox';
+import { recordContactAttempt, transition } from './lifecycle';
+import { markMessageRead, messageBackDraft, messageFromRow, messageRow, writeMessageBack } from './messageBack';
+import { myReferrals } from './mine';
+import { getPatientFor } from './patients';
+import { createReferral } from './referrals';
+import { searchPatients } from './search';
+import { readReferralSettings, writeReferralSettings } from './settings';
+import { loadSummaries, staleRule } from './summaries';
+
+/** The codes worklist is a to-do list, not an archive: at most this many, oldest first. */
+const WORKLIST_LIMIT = 500;
+
+function ctxOf(c: UserContext): Ctx {
+  return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: new Date() };
+}
+
+/**
+ * The referral as an export for this caller: in full for a link worker or manager of its practice;
+ * for its referrer otherwise, without the timeline (the link worker's notes stay with the link worker).
+ */
+async function detailForExport(c: UserContext, referralId: number): Promise<ReferralDetail> {
+  const row = await referralRow(c.db, referralId);
+  const covers = (await coveredPracticeIds(c.db, c.user.id)).includes(row.practice_id);
+  const worksTheCase = covers && (c.user.role === 'link_worker' || c.user.role === 'practice_manager');
+  if (!worksTheCase && row.referrer_user_id !== c.user.id) {
+    throw new AppError('FORBIDDEN', 'Only the referrer, or the link workers and managers of the practice, can export this message back.');
+  }
+  const detail = await loadDetail(c.db, referralId, new Date());
+  return worksTheCase ? detail : { ...detail, timeline: [] };
+}
+
+export const referralHandlers: HandlerGroup<
+  | 'patients.search' | 'patients.get' | 'referrals.create' | 'referrals.saveDraft' | 'referrals.drafts' | 'referrals.discardDraft'
+  | 'referrals.inbox' | 'referrals.get' | 'referrals.transition' | 'referrals.recordContactAttempt' | 'referrals.recordCoding'
+  | 'referrals.codingWorklist' | 'referrals.mine' | 'referrals.messageBack' | 'referrals.messageBackDraft'
+  | 'referrals.markMessageRead' | 'referrals.exportPdf' | 'referrals.exportMessage' | 'referrals.settings'
+> = {
+  'patients.search': async ({ db, user, auditTarget }, { query }) => {
+    const { kind, matches } = await searchPatients(db, await coveredPracticeIds(db, user.id), query);
+    auditTarget({ type: 'patient', id: matches.map((m) => m.id).join(',') || 'none', detail: `search by ${kind}: ${matches.length} found` });
+    return matches;
+  },
+  'patients.get': async ({ db, user, auditTarget }, { id }) => {
+    const patient = await getPatientFor(db, user.id, id);
+    auditTarget({ type: 'patient', id });
+    return patient;
+  },
+  'referrals.create': async (c, input) => {
+    const made = await createReferral(ctxOf(c), input);
+    c.auditTarget({ type: 'referral', id: made.id, detail: `received for patient ${made.patientId}` });
+    return made;
+  },
+  'referrals.saveDraft': async ({ db, user }, { id, form }) => saveDraft(db, user.id, id, form, new Date().toISOString()),
+  'referrals.drafts': async ({ db, user }) => listDrafts(db, user.id),
+  'referrals.discardDraft': async ({ db, user }, { id }) => {
+    await discardDraft(db, user.id, id);
+    return { done: true as const };
+  },
+  'referrals.inbox': async ({ db, user }, query) => inbox(db, await coveredPracticeIds(db, user.id), query, new Date()),
+  'referrals.get': async ({ db, user, auditTarget }, { id }) => {
+    await coveredReferral(db, user.id, id);
+    auditTarget({ type: 'referral', id });
+    return loadDetail(db, id, new Date());
+  },
+  'referrals.transition': async (c, input) => {
+    const row = await coveredReferral(c.db, c.user.id, input.id);
+    const ctx = ctxOf(c);
+    await transition(ctx, row, input);
+    c.auditTarget({ type: 'referral', id: row.id, detail: `${row.status} → ${input.to}` });
+    return loadDetail(c.db, row.id, ctx.now);
+  },
+  'referrals.recordContactAttempt': async (c, { id, note }) => {
+    const row = await coveredReferral(c.db, c.user.id, id);
+    const ctx = ctxOf(c);
+    await recordContactAttempt(ctx, row, note);
+    c.auditTarget({ type: 'referral', id, detail: `contact attempt ${row.contact_attempts + 1}` });
+    return loadDetail(c.db, id, ctx.now);
+  },
+  'referrals.recordCoding': async (c, { id, code, recordedOn }) => {
+    const row = await coveredReferral(c.db, c.user.id, id);
+    const ctx = ctxOf(c);
+    await recordCoding(ctx, row, code, recordedOn);
+    c.auditTarget({ type: 'referral', id, detail: `coded ${code}` });
+    return loadDetail(c.db, id, ctx.now);
+  },
+  'referrals.codingWorklist': async ({ db, user }) => {
+    const ids = await uncodedReferralIds(db, await coveredPracticeIds(db, user.id), WORKLIST_LIMIT);
+    return loadSummaries(db, ids, await staleRule(db, new Date()));
+  },
+  'referrals.mine': async ({ db, user }) => myReferrals(db, user.id),
+  'referrals.messageBack': async (c, input) => {
+    const row = await coveredReferral(c.db, c.user.id, input.referralId);
+    const message = await writeMessageBack(ctxOf(c), row, input);
+    c.auditTarget({ type: 'message_back', id: message.id, detail: `referral ${row.id}, ${input.occasion}` });
+    return message;
+  },
+  'referrals.messageBackDraft': async ({ db, user }, { referralId }) => messageBackDraft(db, await coveredReferral(db, user.id, referralId)),
+  'referrals.markMessageRead': async (c, { messageId }) => {
+    const message = await markMessageRead(ctxOf(c), messageId);
+    c.auditTarget({ type: 'message_back', id: messageId, detail: `read; referral ${message.referral_id}` });
+    return { done: true as const };
+  },
+  'referrals.exportPdf': async (c, { id }) => {
+    await coveredReferral(c.db, c.user.id, id);
+    const ctx = ctxOf(c);
+    const out = await referralFile(ctx, await loadDetail(c.db, id, ctx.now));
+    c.auditTarget({ type: 'referral', id, detail: 'exported as PDF' });
+    return out;
+  },
+  'referrals.exportMessage': async (c, { messageId, format }) => {
+    const message = await messageRow(c.db, messageId);
+    const detail = await detailForExport(c, message.referral_id);
+    const out = await messageBackFile(ctxOf(c), messageFromRow(message), detail, format);
+    c.auditTarget({ type: 'message_back', id: messageId, detail: `exported as ${format.toUpperCase()}; referral ${message.referral_id}` });
+    return out;
+  },
+  'referrals.settings': async ({ db, auditTarget }, input) => {
+    const before = await readReferralSettings(db);
+    const after = await writeReferralSettings(db, input);
+    const changed = before.staleAfterWorkingDays !== after.staleAfterWorkingDays || before.contactAttemptsBeforeUnable !== after.contactAttemptsBeforeUnable;
+    auditTarget({
+      type: 'setting',
+      id: 'referrals',
+      detail: changed ? `stale after ${after.staleAfterWorkingDays} working days; ${after.contactAttemptsBeforeUnable} contact attempts` : 'read',
+    });
+    return after;
+  },
+};
