@@ -83,6 +83,8 @@ function signOutBeforeQuit(session: Session): void {
 function start(): void {
   hardenApp();
   registerAppScheme();
+  // UK dates everywhere, date fields included, whatever language Windows is set to.
+  app.commandLine.appendSwitch('lang', 'en-GB');
   const choice = chooseDataFolder(process.argv);
   if ('problem' in choice) {
     void refuseToStart(choice.problem);

@@ -16,6 +16,10 @@ import HomeIcon from '@mui/icons-material/HomeOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import PeopleIcon from '@mui/icons-material/PeopleOutlined';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
+import InboxIcon from '@mui/icons-material/InboxOutlined';
+import NewReferralIcon from '@mui/icons-material/NoteAddOutlined';
+import MyReferralsIcon from '@mui/icons-material/AssignmentOutlined';
+import CodingIcon from '@mui/icons-material/QrCodeOutlined';
 import { useState } from 'react';
 import type { SessionState } from '../../main/contract/people';
 import { roleLabels } from '../../main/contract/roles';
@@ -25,8 +29,13 @@ import { AccountScreen } from '../auth/AccountScreen';
 import { DirectoryScreen } from '../directory/DirectoryScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { UsersScreen } from '../people/UsersScreen';
+import { CodingWorklistScreen } from '../referrals/CodingWorklistScreen';
+import { InboxScreen } from '../referrals/InboxScreen';
+import { MyReferralsScreen } from '../referrals/MyReferralsScreen';
+import { NewReferralScreen } from '../referrals/NewReferralScreen';
+import { ReferralScreen } from '../referrals/ReferralScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
-import { type NavItem, type ViewId, visibleItems } from './navigation';
+import { type NavItem, rememberedView, rememberView, type ViewId, visibleItems } from './navigation';
 
 type ActiveState = Extract<SessionState, { state: 'active' }>;
 
@@ -34,6 +43,10 @@ const DRAWER_WIDTH = 240;
 
 const items: readonly NavItem[] = [
   { id: 'home', label: 'Home', icon: HomeIcon },
+  { id: 'new-referral', label: 'New referral', needs: 'referrals.create', icon: NewReferralIcon },
+  { id: 'my-referrals', label: 'My referrals', needs: 'referrals.mine', icon: MyReferralsIcon },
+  { id: 'inbox', label: 'Referral inbox', needs: 'referrals.inbox', icon: InboxIcon },
+  { id: 'coding', label: 'Not yet coded', needs: 'referrals.codingWorklist', icon: CodingIcon },
   { id: 'directory', label: 'Service directory', needs: 'directory.search', icon: DirectoryIcon },
   { id: 'users', label: 'Users', needs: 'users.list', icon: PeopleIcon },
   { id: 'settings', label: 'Settings', needs: 'settings.update', icon: SettingsIcon },
@@ -42,9 +55,15 @@ const items: readonly NavItem[] = [
 ];
 
 export function AppFrame({ session, onSessionChange }: { session: ActiveState; onSessionChange: (s: SessionState) => void }) {
-  const [view, setView] = useState<ViewId>('home');
+  const [view, setViewState] = useState(rememberedView);
+  const setView = (id: ViewId, referralId?: number) => {
+    const next = referralId === undefined ? { id } : { id, referralId };
+    rememberView(next);
+    setViewState(next);
+  };
   const nav = visibleItems(items, session.user.role);
-  const current = nav.find((i) => i.id === view) ?? nav[0]!;
+  const current = nav.find((i) => i.id === view.id) ?? nav[0]!;
+  const openReferral = (referralId: number) => setView('inbox', referralId);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -87,6 +106,13 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
         <Toolbar />
         {current.id === 'home' && <HomeScreen session={session} />}
         {current.id === 'directory' && <DirectoryScreen role={session.user.role} />}
+        {current.id === 'new-referral' && <NewReferralScreen user={session.user} />}
+        {current.id === 'my-referrals' && <MyReferralsScreen />}
+        {current.id === 'inbox' && view.referralId === undefined && <InboxScreen onOpen={openReferral} />}
+        {current.id === 'inbox' && view.referralId !== undefined && (
+          <ReferralScreen key={view.referralId} id={view.referralId} role={session.user.role} onBack={() => setView('inbox')} />
+        )}
+        {current.id === 'coding' && <CodingWorklistScreen onOpen={openReferral} />}
         {current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
         {current.id === 'settings' && <SettingsScreen />}
         {current.id === 'audit' && <AuditScreen />}

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { type ChannelName, contract, roleMayCall } from '../../main/contract';
 import type { Role } from '../../main/contract/roles';
 
-export type ViewId = 'home' | 'directory' | 'users' | 'settings' | 'audit' | 'account';
+export type ViewId = 'home' | 'new-referral' | 'my-referrals' | 'inbox' | 'coding' | 'directory' | 'users' | 'settings' | 'audit' | 'account';
 
 export interface NavItem {
   id: ViewId;
@@ -14,4 +14,19 @@ export interface NavItem {
 
 export function visibleItems(items: readonly NavItem[], role: Role): NavItem[] {
   return items.filter((item) => !item.needs || roleMayCall(contract[item.needs].access, role));
+}
+
+const VIEW_KEY = 'signpost.view';
+
+/** Which screen was open, so unlocking returns the person to it (no patient data is kept here). */
+export function rememberedView(): { id: ViewId; referralId?: number } {
+  try {
+    return JSON.parse(sessionStorage.getItem(VIEW_KEY) ?? '') as { id: ViewId; referralId?: number };
+  } catch {
+    return { id: 'home' };
+  }
+}
+
+export function rememberView(view: { id: ViewId; referralId?: number }): void {
+  sessionStorage.setItem(VIEW_KEY, JSON.stringify(view));
 }

@@ -16,7 +16,9 @@ export function FormField<T extends FieldValues>({ control, name, hint, type, ..
       render={({ field, fieldState }) => (
         <TextField
           {...rest}
-          {...field}
+          name={field.name}
+          inputRef={field.ref}
+          onBlur={field.onBlur}
           type={type}
           value={field.value ?? ''}
           onChange={(e) => field.onChange(type === 'number' ? (e.target.value === '' ? undefined : Number(e.target.value)) : e.target.value)}

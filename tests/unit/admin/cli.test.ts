@@ -77,7 +77,7 @@ describe('admin command line', () => {
     expect(byPassword.code).toBe(0);
     expect(byPassword.stdout).toMatch(/integrity\s+ok/);
     expect(byPassword.stdout).toMatch(/audit chain\s+ok/);
-    expect(byPassword.stdout).toMatch(/Users: 1 \(1 enabled\) · Practices: 2 · Audit entries: \d+ · Schema: 002_settings \(2\/2 migrations\)/);
+    expect(byPassword.stdout).toMatch(/Users: 1 \(1 enabled\) · Practices: 2 · Audit entries: \d+ · Schema: \d{3}_\w+ \((\d+)\/\1 migrations\)/);
     expect(byPassword.stdout).toContain('All checks passed.');
 
     // The key as people type it from paper: lower case, spaces instead of dashes.
