@@ -104,7 +104,7 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
         <Toolbar />
-        {current.id === 'home' && <HomeScreen session={session} />}
+        {current.id === 'home' && <HomeScreen session={session} onNavigate={(id) => setView(id)} />}
         {current.id === 'directory' && <DirectoryScreen role={session.user.role} />}
         {current.id === 'new-referral' && <NewReferralScreen user={session.user} />}
         {current.id === 'my-referrals' && <MyReferralsScreen />}
