@@ -214,6 +214,75 @@ export interface MeasureTable {
   recorded_at: string;
 }
 
+export interface CaseContactTable {
+  id: Generated<number>;
+  referral_id: number;
+  /** When it happened, UTC ISO. */
+  at: string;
+  type: string;
+  /** 1 when the contact reached the person. */
+  reached: number;
+  duration_minutes: number | null;
+  notes: string;
+  recorded_by: number | null;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
+export interface CasePlanTable {
+  referral_id: number;
+  what_matters: string;
+  updated_at: string;
+  updated_by_name: string;
+}
+
+export interface CaseGoalTable {
+  id: Generated<number>;
+  referral_id: number;
+  text: string;
+  target_date: string | null;
+  progress: string;
+  created_at: string;
+  updated_at: string;
+  updated_by_name: string;
+}
+
+export interface CaseNextStepTable {
+  id: Generated<number>;
+  referral_id: number;
+  text: string;
+  due_on: string;
+  done_on: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by_name: string;
+}
+
+export interface CaseEscalationTable {
+  id: Generated<number>;
+  referral_id: number;
+  concern: string;
+  escalated_to: string;
+  escalated_on: string;
+  outcome: string;
+  outcome_recorded_at: string | null;
+  recorded_by: number | null;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
+export interface CaseMdtFlagTable {
+  id: Generated<number>;
+  referral_id: number;
+  practice_id: number;
+  question: string;
+  flagged_by: number | null;
+  flagged_by_name: string;
+  flagged_at: string;
+  cleared_at: string | null;
+  cleared_by_name: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   practice: PracticeTable;
@@ -232,4 +301,10 @@ export interface Database {
   service_category: ServiceCategoryTable;
   service_use: ServiceUseTable;
   measure: MeasureTable;
+  case_contact: CaseContactTable;
+  case_plan: CasePlanTable;
+  case_goal: CaseGoalTable;
+  case_next_step: CaseNextStepTable;
+  case_escalation: CaseEscalationTable;
+  case_mdt_flag: CaseMdtFlagTable;
 }

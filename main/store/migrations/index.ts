@@ -5,6 +5,7 @@ import * as m002 from './002_settings';
 import * as m003 from './003_referrals';
 import * as m004 from './004_measures';
 import * as m005 from './005_directory';
+import * as m006 from './006_casework';
 
 /** Numbered in order; never edit one that has shipped, add the next instead. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -13,6 +14,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '003_referrals': m003,
   '004_measures': m004,
   '005_directory': m005,
+  '006_casework': m006,
 };
 
 class StaticProvider implements MigrationProvider {
