@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
+import { caseworkChannels } from './casework';
 import type { ChannelDef } from './channel';
 import { directoryChannels } from './directory';
 import { measureChannels } from './measures';
@@ -15,6 +16,7 @@ export const contract = {
   ...referralChannels,
   ...measureChannels,
   ...directoryChannels,
+  ...caseworkChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

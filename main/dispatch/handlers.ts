@@ -1,5 +1,6 @@
 import type { ChannelName } from '../contract';
 import { auditHandlers } from '../audit/handlers';
+import { caseworkHandlers } from '../casework/handlers';
 import { directoryHandlers } from '../directory/handlers';
 import { measureHandlers } from '../measures/handlers';
 import { authHandlers, peopleHandlers, setupHandlers } from '../people/handlers';
@@ -15,4 +16,5 @@ export const handlers: HandlerGroup<ChannelName> = {
   ...referralHandlers,
   ...measureHandlers,
   ...directoryHandlers,
+  ...caseworkHandlers,
 };
