@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { contract, channelNames, isChannelName } from '../contract';
 import { dispatch } from '../dispatch/dispatch';
 import type { Session } from '../session/session';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
 /**
  * The development host: the built renderer and the same dispatch over HTTP, on loopback only,

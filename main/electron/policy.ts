@@ -10,19 +10,8 @@ export const APP_HOST = 'signpost';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_PAGE_URL = `${APP_ORIGIN}/index.html`;
 
-/** The same policy as the development host's (a unit test keeps the two equal). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** One policy for both transports: Electron and the development host serve the same renderer. */
+export { CONTENT_SECURITY_POLICY } from '../security/csp';
 
 function parseUrl(url: string): URL | null {
   try {

@@ -4,36 +4,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen, launchBrowser, newPage } from './support/browser';
 import { type RunningHost, startHost } from './support/devHost';
+import { PASSWORD, preparePractice } from './support/practice';
 
 const FIXTURES = join(__dirname, '../fixtures/directory');
-const PASSWORD = { pat: 'correct horse battery', lee: 'lee link worker 22', rita: 'rita reception desk 1' };
 
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
 
-async function rpcOk(channel: string, input: unknown = {}) {
-  const r = await host.rpc(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.result;
-}
 
-/** The practice as the manager would leave it: a link worker and a receptionist with their own passwords. */
-async function preparePractice() {
-  await rpcOk('setup.create', {
-    pcnName: 'Riverside PCN',
-    practices: [{ name: 'Riverside Surgery', odsCode: 'A81001' }],
-    manager: { fullName: 'Pat Manager', username: 'pat', password: PASSWORD.pat },
-  });
-  await rpcOk('users.create', { fullName: 'Lee Worker', username: 'lee', role: 'link_worker', practiceIds: [1], temporaryPassword: 'temporary two 2' });
-  await rpcOk('users.create', { fullName: 'Rita Reception', username: 'rita', role: 'reception', practiceIds: [1], temporaryPassword: 'temporary one 1' });
-  for (const [username, temporary] of [['lee', 'temporary two 2'], ['rita', 'temporary one 1']] as const) {
-    await rpcOk('auth.logout');
-    await rpcOk('auth.login', { username, password: temporary });
-    await rpcOk('auth.changePassword', { currentPassword: temporary, newPassword: PASSWORD[username] });
-  }
-  await rpcOk('auth.logout');
-}
 
 async function signIn(username: keyof typeof PASSWORD) {
   await page.getByLabel('Username').fill(username);
@@ -58,7 +37,7 @@ const servicesTable = () => page.getByRole('table', { name: 'Services' });
 
 beforeAll(async () => {
   host = await startHost();
-  await preparePractice();
+  await preparePractice(host);
   browser = await launchBrowser();
   page = await newPage(browser);
   await page.goto(host.url);

@@ -6,37 +6,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen, launchBrowser, newPage, SCREENSHOTS } from './support/browser';
 import { type RunningHost, startHost } from './support/devHost';
+import { PASSWORD, preparePractice } from './support/practice';
 import { chooseOption, chooseRadio, tabTo, tick, typeInto } from './support/keyboard';
 
-const PASSWORD = { pat: 'correct horse battery', rita: 'rita reception desk 1', lee: 'lee link worker 22' };
 const PRIVATE_NOTE = 'Lives alone since March; PRIVATE-NOTE-4471';
 
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
 
-async function rpcOk(channel: string, input: unknown = {}) {
-  const r = await host.rpc(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.result;
-}
 
-/** The practice as the manager would leave it: two practices, a receptionist and a link worker. */
-async function preparePractice() {
-  await rpcOk('setup.create', {
-    pcnName: 'Riverside PCN',
-    practices: [{ name: 'Riverside Surgery', odsCode: 'A81001' }, { name: 'Hillview Medical Centre', odsCode: 'A81002' }],
-    manager: { fullName: 'Pat Manager', username: 'pat', password: PASSWORD.pat },
-  });
-  await rpcOk('users.create', { fullName: 'Rita Reception', username: 'rita', role: 'reception', practiceIds: [1], temporaryPassword: 'temporary one 1' });
-  await rpcOk('users.create', { fullName: 'Lee Worker', username: 'lee', role: 'link_worker', practiceIds: [1, 2], temporaryPassword: 'temporary two 2' });
-  for (const [username, temporary] of [['rita', 'temporary one 1'], ['lee', 'temporary two 2']] as const) {
-    await rpcOk('auth.logout');
-    await rpcOk('auth.login', { username, password: temporary });
-    await rpcOk('auth.changePassword', { currentPassword: temporary, newPassword: PASSWORD[username] });
-  }
-  await rpcOk('auth.logout');
-}
 
 async function signInByKeyboard(username: string, password: string) {
   await page.getByLabel('Username').waitFor();
@@ -59,7 +38,7 @@ async function goTo(section: string) {
 
 beforeAll(async () => {
   host = await startHost();
-  await preparePractice();
+  await preparePractice(host);
   browser = await launchBrowser();
   page = await newPage(browser);
   await page.goto(host.url);
