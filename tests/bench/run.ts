@@ -1,13 +1,14 @@
 import { cpus, totalmem } from 'node:os';
 import { BenchReport, type BenchSuite, peakRssMiB } from './harness';
 import { auditLogSuite } from './suites/auditLog';
+import { referralsSuite } from './suites/referrals';
 
 /**
  * `npm run bench` (or `node dist/tests/bench/run.js [suite …]` after `npx tsc -p tsconfig.main.json`).
  * Prints figures for people to read and compare between versions; asserts nothing about time.
  * A later issue adds its suite to this list.
  */
-const suites: readonly BenchSuite[] = [auditLogSuite];
+const suites: readonly BenchSuite[] = [auditLogSuite, referralsSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
