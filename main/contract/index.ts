@@ -3,6 +3,7 @@ import { auditChannels } from './audit';
 import { caseworkChannels } from './casework';
 import type { ChannelDef } from './channel';
 import { directoryChannels } from './directory';
+import { mdtChannels } from './mdt';
 import { measureChannels } from './measures';
 import { authChannels, peopleChannels, setupChannels } from './people';
 import { referralChannels } from './referrals';
@@ -17,6 +18,7 @@ export const contract = {
   ...measureChannels,
   ...directoryChannels,
   ...caseworkChannels,
+  ...mdtChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { ChannelName } from '../contract';
 import { auditHandlers } from '../audit/handlers';
 import { caseworkHandlers } from '../casework/handlers';
 import { directoryHandlers } from '../directory/handlers';
+import { mdtHandlers } from '../mdt/handlers';
 import { measureHandlers } from '../measures/handlers';
 import { authHandlers, peopleHandlers, setupHandlers } from '../people/handlers';
 import { referralHandlers } from '../referrals/handlers';
@@ -17,4 +18,5 @@ export const handlers: HandlerGroup<ChannelName> = {
   ...measureHandlers,
   ...directoryHandlers,
   ...caseworkHandlers,
+  ...mdtHandlers,
 };

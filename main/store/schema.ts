@@ -283,6 +283,123 @@ export interface CaseMdtFlagTable {
   cleared_by_name: string | null;
 }
 
+export interface MdtSeriesTable {
+  id: Generated<number>;
+  practice_id: number;
+  title: string;
+  /** JSON of the Recurrence. */
+  recurrence: string;
+  start_time: string;
+  end_time: string;
+  starts_on: string;
+  ends_on: string | null;
+  bank_holiday_rule: string;
+  place: string;
+  online_link: string;
+  chair: string;
+  /** JSON array of { name, role, email }. */
+  attendees: string;
+  /** JSON array of user ids. */
+  link_worker_ids: string;
+  generated_until: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MdtMeetingTable {
+  id: Generated<number>;
+  series_id: number | null;
+  rule_date: string | null;
+  practice_id: number;
+  title: string;
+  /** Wall-clock date and times in England. */
+  date: string;
+  start_time: string;
+  end_time: string;
+  status: string;
+  cancel_reason: string | null;
+  moved_from_date: string | null;
+  moved_from_time: string | null;
+  move_reason: string | null;
+  bank_holiday_suggestion: string | null;
+  place: string;
+  online_link: string;
+  chair: string;
+  attendees: string;
+  detached: number;
+  started_at: string | null;
+  ended_at: string | null;
+  sequence: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MdtMeetingLinkWorkerTable {
+  meeting_id: number;
+  user_id: number;
+}
+
+export interface MdtPracticeSettingTable {
+  practice_id: number;
+  agenda_close_working_days: number;
+  travel_gap_minutes: number;
+}
+
+export interface MdtItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  kind: string;
+  standing: string | null;
+  source: string | null;
+  referral_id: number | null;
+  flag_id: number | null;
+  title: string;
+  question: string;
+  flagged_by_name: string | null;
+  presenter: string;
+  priority: string;
+  minutes: number;
+  late: number;
+  late_reason: string | null;
+  added_by_name: string;
+  added_at: string;
+  /** The minutes of the item, '' until written. */
+  situation: Generated<string>;
+  action_to_date: Generated<string>;
+  update_text: Generated<string>;
+  next_steps: Generated<string>;
+  decision: Generated<string>;
+  discussed: Generated<number>;
+  carry_forward: Generated<number>;
+  removed_at: Generated<string | null>;
+  removed_reason: Generated<string | null>;
+  minutes_saved_at: Generated<string | null>;
+}
+
+export interface MdtAttendanceTable {
+  id: Generated<number>;
+  meeting_id: number;
+  name: string;
+  role: string;
+  attendance: string;
+}
+
+export interface MdtActionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  item_id: number | null;
+  referral_id: number | null;
+  practice_id: number;
+  text: string;
+  owner_user_id: number | null;
+  owner_name: string;
+  due_on: string;
+  done_on: string | null;
+  done_by_name: string | null;
+  created_by_name: string;
+  created_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   practice: PracticeTable;
@@ -307,4 +424,11 @@ export interface Database {
   case_next_step: CaseNextStepTable;
   case_escalation: CaseEscalationTable;
   case_mdt_flag: CaseMdtFlagTable;
+  mdt_series: MdtSeriesTable;
+  mdt_meeting: MdtMeetingTable;
+  mdt_meeting_link_worker: MdtMeetingLinkWorkerTable;
+  mdt_practice_setting: MdtPracticeSettingTable;
+  mdt_item: MdtItemTable;
+  mdt_attendance: MdtAttendanceTable;
+  mdt_action: MdtActionTable;
 }

@@ -6,6 +6,7 @@ import * as m003 from './003_referrals';
 import * as m004 from './004_measures';
 import * as m005 from './005_directory';
 import * as m006 from './006_casework';
+import * as m007 from './007_mdt';
 
 /** Numbered in order; never edit one that has shipped, add the next instead. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -15,6 +16,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '004_measures': m004,
   '005_directory': m005,
   '006_casework': m006,
+  '007_mdt': m007,
 };
 
 class StaticProvider implements MigrationProvider {
