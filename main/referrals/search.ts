@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { endStates, type PatientMatch, type ReferralStatus } from '../contract/referrals';
 import type { Db } from '../store/database';
 import { parseTypedDate } from './dates';
@@ -74,7 +75,8 @@ async function typoTolerantIds(db: Db, tokens: string[], practiceIds: readonly n
     const candidates = await db
       .selectFrom('patient')
       .select(['id', 'given_name', 'family_name', 'preferred_name', 'family_key'])
-      .where('registered_practice_id', 'in', practiceIds)
+      // The unary + keeps SQLite on the family-name index: on the practice index it reads every patient.
+      .where(sql<number>`+${sql.ref('registered_practice_id')}`, 'in', practiceIds)
       .where('family_key', '>=', prefix)
       .where('family_key', '<', prefixEnd(prefix))
       .limit(CANDIDATES_PER_PREFIX)
