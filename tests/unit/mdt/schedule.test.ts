@@ -58,16 +58,20 @@ describe('the MDT schedule', () => {
     expect(overlap.clashes.map((c) => c.kind)).toEqual(['overlap']);
     expect(overlap.clashes[0]!.message).toContain('Lee Worker is invited to two meetings that overlap');
 
-    // A third practice-less meeting at Hillview later that day with nobody invited.
-    const uncovered = await saveMeeting(session, oneOff(weeksAhead(4), { practiceId: 2, linkWorkerIds: [] }));
-    const cal = await calendar(session, weeksAhead(4).slice(0, 7));
-    const hill = cal.coverage.find((c) => c.practiceId === 2)!;
-    if (weeksAhead(4).slice(0, 7) !== date.slice(0, 7)) {
-      expect(hill.status).toBe('uncovered');
-      expect(hill.suggestions[0]!.meetingId).toBe(uncovered.meeting.id);
-      // Kim works at Hillview: first; Lee is free too.
-      expect(hill.suggestions[0]!.free.map((f) => f.name)).toEqual(['Kim Worker', 'Lee Worker']);
-    }
+    // Two months on, Hillview's only MDT has nobody invited; Riverside's that day has Lee, an hour before.
+    const later = weeksAhead(10);
+    await saveMeeting(session, oneOff(later, { startTime: '11:00', endTime: '12:00', linkWorkerIds: [team.lee] }));
+    const uncovered = await saveMeeting(session, oneOff(later, { practiceId: 2, linkWorkerIds: [] }));
+    let hill = (await calendar(session, later.slice(0, 7))).coverage.find((c) => c.practiceId === 2)!;
+    expect(hill.status).toBe('uncovered');
+    expect(hill.suggestions[0]!.meetingId).toBe(uncovered.meeting.id);
+    // Kim works at Hillview: first; Lee is free too (an hour between practices).
+    expect(hill.suggestions[0]!.free.map((f) => [f.name, f.worksHere])).toEqual([['Kim Worker', true], ['Lee Worker', false]]);
+    // With Lee's Riverside meeting running into it, only Kim is free.
+    const riverside = (await calendar(session, later.slice(0, 7))).meetings.find((x) => x.practiceId === 1 && x.date === later)!;
+    await call(session, 'mdt.moveMeeting', { meetingId: riverside.id, date: later, startTime: '12:00', endTime: '12:50', reason: 'Room booked' });
+    hill = (await calendar(session, later.slice(0, 7))).coverage.find((c) => c.practiceId === 2)!;
+    expect(hill.suggestions[0]!.free.map((f) => f.name)).toEqual(['Kim Worker']);
   });
 
   it('moves and cancels a meeting with a reason, and a change to the series leaves such a meeting be', async () => {
