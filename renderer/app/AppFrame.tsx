@@ -20,14 +20,18 @@ import InboxIcon from '@mui/icons-material/InboxOutlined';
 import NewReferralIcon from '@mui/icons-material/NoteAddOutlined';
 import MyReferralsIcon from '@mui/icons-material/AssignmentOutlined';
 import CodingIcon from '@mui/icons-material/QrCodeOutlined';
+import MdtIcon from '@mui/icons-material/GroupsOutlined';
+import CaseloadIcon from '@mui/icons-material/AssignmentIndOutlined';
 import { useState } from 'react';
 import type { SessionState } from '../../main/contract/people';
 import { roleLabels } from '../../main/contract/roles';
 import { call } from '../api/client';
 import { AuditScreen } from '../audit/AuditScreen';
 import { AccountScreen } from '../auth/AccountScreen';
+import { CaseloadScreen } from '../casework/CaseloadScreen';
 import { DirectoryScreen } from '../directory/DirectoryScreen';
 import { HomeScreen } from '../home/HomeScreen';
+import { MdtScreen } from '../mdt/MdtScreen';
 import { UsersScreen } from '../people/UsersScreen';
 import { CodingWorklistScreen } from '../referrals/CodingWorklistScreen';
 import { InboxScreen } from '../referrals/InboxScreen';
@@ -46,7 +50,9 @@ const items: readonly NavItem[] = [
   { id: 'new-referral', label: 'New referral', needs: 'referrals.create', icon: NewReferralIcon },
   { id: 'my-referrals', label: 'My referrals', needs: 'referrals.mine', icon: MyReferralsIcon },
   { id: 'inbox', label: 'Referral inbox', needs: 'referrals.inbox', icon: InboxIcon },
+  { id: 'caseload', label: 'My caseload', needs: 'casework.caseload', icon: CaseloadIcon },
   { id: 'coding', label: 'Not yet coded', needs: 'referrals.codingWorklist', icon: CodingIcon },
+  { id: 'mdt', label: 'MDT meetings', needs: 'mdt.calendar', icon: MdtIcon },
   { id: 'directory', label: 'Service directory', needs: 'directory.search', icon: DirectoryIcon },
   { id: 'users', label: 'Users', needs: 'users.list', icon: PeopleIcon },
   { id: 'settings', label: 'Settings', needs: 'settings.update', icon: SettingsIcon },
@@ -112,7 +118,9 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
         {current.id === 'inbox' && view.referralId !== undefined && (
           <ReferralScreen key={view.referralId} id={view.referralId} role={session.user.role} onBack={() => setView('inbox')} />
         )}
+        {current.id === 'caseload' && <CaseloadScreen onOpen={openReferral} />}
         {current.id === 'coding' && <CodingWorklistScreen onOpen={openReferral} />}
+        {current.id === 'mdt' && <MdtScreen role={session.user.role} userId={session.user.id} />}
         {current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
         {current.id === 'settings' && <SettingsScreen />}
         {current.id === 'audit' && <AuditScreen />}

@@ -16,13 +16,13 @@ import { useApiForm } from '../shared/useApiForm';
 const MessageForm = MessageBackContent.extend({ occasion: z.enum(['acceptance', 'closure', 'update']) });
 const occasionLabels = { acceptance: 'On acceptance', update: 'An update', closure: 'On closure' };
 
-/** The message back to the GP and referrer, pre-filled by main from what Signpost knows. */
+/** The message back to the GP and referrer, pre-filled by main from the referral and its casework. */
 export function MessageBackDialog({ referralId, occasion, onClose, onSent }: { referralId: number; occasion: 'acceptance' | 'closure' | 'update'; onClose: () => void; onSent: () => void }) {
   const { form, formError, submitWith } = useApiForm(MessageForm, {
     defaultValues: { occasion, needs: '', whatMatters: '', supportOffered: '', servicesReferredTo: '', outcomes: '' },
   });
   useEffect(() => {
-    void call('referrals.messageBackDraft', { referralId }).then((draft) => form.reset({ occasion, ...draft }));
+    void call('casework.messageBackDraft', { referralId }).then((draft) => form.reset({ occasion, ...draft }));
   }, [referralId, occasion, form]);
   const submit = submitWith(async (values) => {
     await call('referrals.messageBack', { referralId, ...values });

@@ -10,6 +10,8 @@ import { formatNhsNumber, SNOMED } from '../../main/contract/nhs';
 import { type ReferralDetail, type ReferralStatus, reasonLabels, referralSourceLabels, statusLabels, urgencyLabels } from '../../main/contract/referrals';
 import type { Role } from '../../main/contract/roles';
 import { ApiError, call } from '../api/client';
+import { CaseworkPanel } from '../casework/CaseworkPanel';
+import { MeasuresPanel } from '../measures';
 import { downloadFile } from '../shared/download';
 import { ukDate, ukDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
@@ -109,6 +111,15 @@ export function ReferralScreen({ id, role, onBack }: { id: number; role: Role; o
             </Button>
           )}
         </Paper>
+      )}
+
+      {summary.status !== 'received' && (
+        <>
+          <CaseworkPanel referralId={id} canEdit={role === 'link_worker'} onChanged={() => void referral.reload()} referralStatus={summary.status} />
+          <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+            <MeasuresPanel referralId={id} canRecord={role === 'link_worker'} />
+          </Paper>
+        </>
       )}
 
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="referral-heading">
