@@ -400,6 +400,100 @@ export interface MdtActionTable {
   created_at: string;
 }
 
+export interface StoryTable {
+  id: Generated<number>;
+  referral_id: number;
+  practice_id: number;
+  title: string;
+  text: string;
+  quote: string;
+  outcomes: string;
+  /** 'draft' | 'submitted' | 'approved' | 'returned' */
+  status: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+  updated_by_name: string;
+  updated_at: string;
+  approved_by_name: string | null;
+  approved_at: string | null;
+  return_comment: string | null;
+  consent_on: string | null;
+  consent_how: string | null;
+  consent_taken_by: string | null;
+  consent_scope: string | null;
+  consent_recorded_at: string | null;
+  consent_withdrawn_on: string | null;
+  consent_withdrawn_note: string | null;
+  consent_withdrawn_recorded_by_name: string | null;
+}
+
+export interface StoryEventTable {
+  id: Generated<number>;
+  story_id: number;
+  at: string;
+  by_name: string;
+  kind: string;
+  text: string;
+}
+
+export interface StoryFindingAcceptedTable {
+  id: Generated<number>;
+  story_id: number;
+  finding_key: string;
+  reason: string;
+  by_name: string;
+  at: string;
+}
+
+export interface NewsletterIssueTable {
+  id: Generated<number>;
+  month: string;
+  practice_id: number | null;
+  scope_key: string;
+  /** 'draft' | 'final' | 'sent' */
+  status: string;
+  draft: string;
+  created_at: string;
+  updated_at: string;
+  updated_by_name: string;
+  finalised_at: string | null;
+  finalised_by_name: string | null;
+  sent_on: string | null;
+  content: string | null;
+}
+
+export interface NewsletterIssueStoryTable {
+  issue_id: number;
+  story_id: number;
+  position: number;
+}
+
+export interface NewsletterIssueFileTable {
+  issue_id: number;
+  format: string;
+  file_name: string;
+  mime_type: string;
+  content: Buffer;
+  created_at: string;
+}
+
+export interface NewsletterNoticeTable {
+  id: Generated<number>;
+  story_id: number;
+  text: string;
+  created_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by_name: string | null;
+}
+
+/** fts5vocab over the patient name index: each folded word and how many patients have it. */
+export interface PatientNameVocabTable {
+  term: string;
+  doc: number;
+  cnt: number;
+}
+
 export interface Database {
   meta: MetaTable;
   practice: PracticeTable;
@@ -431,4 +525,12 @@ export interface Database {
   mdt_item: MdtItemTable;
   mdt_attendance: MdtAttendanceTable;
   mdt_action: MdtActionTable;
+  story: StoryTable;
+  story_event: StoryEventTable;
+  story_finding_accepted: StoryFindingAcceptedTable;
+  newsletter_issue: NewsletterIssueTable;
+  newsletter_issue_story: NewsletterIssueStoryTable;
+  newsletter_issue_file: NewsletterIssueFileTable;
+  newsletter_notice: NewsletterNoticeTable;
+  patient_name_vocab: PatientNameVocabTable;
 }

@@ -7,6 +7,7 @@ import * as m004 from './004_measures';
 import * as m005 from './005_directory';
 import * as m006 from './006_casework';
 import * as m007 from './007_mdt';
+import * as m008 from './008_newsletter';
 
 /** Numbered in order; never edit one that has shipped, add the next instead. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -17,6 +18,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '005_directory': m005,
   '006_casework': m006,
   '007_mdt': m007,
+  '008_newsletter': m008,
 };
 
 class StaticProvider implements MigrationProvider {
