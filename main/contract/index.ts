@@ -5,6 +5,7 @@ import type { ChannelDef } from './channel';
 import { directoryChannels } from './directory';
 import { mdtChannels } from './mdt';
 import { measureChannels } from './measures';
+import { newsletterChannels } from './newsletter';
 import { authChannels, peopleChannels, setupChannels } from './people';
 import { referralChannels } from './referrals';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...directoryChannels,
   ...caseworkChannels,
   ...mdtChannels,
+  ...newsletterChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { caseworkHandlers } from '../casework/handlers';
 import { directoryHandlers } from '../directory/handlers';
 import { mdtHandlers } from '../mdt/handlers';
 import { measureHandlers } from '../measures/handlers';
+import { newsletterHandlers } from '../newsletter/handlers';
 import { authHandlers, peopleHandlers, setupHandlers } from '../people/handlers';
 import { referralHandlers } from '../referrals/handlers';
 import type { HandlerGroup } from './handler';
@@ -19,4 +20,5 @@ export const handlers: HandlerGroup<ChannelName> = {
   ...directoryHandlers,
   ...caseworkHandlers,
   ...mdtHandlers,
+  ...newsletterHandlers,
 };
