@@ -269,7 +269,7 @@ export const caseworkChannels = {
     output: CaseFile,
   }),
   'casework.addContact': channel({
-    summary: 'Record a contact; did not attend and unable to reach count as attempts; a first contact that reached the person can mark the referral contacted.',
+    summary: 'Record a contact. On an accepted referral, did not attend and unable to reach count as attempts towards "unable to contact", and the first contact that reaches the person marks it contacted (unless markContacted is false).',
     access: linkWorker,
     audit: 'write',
     input: AddContactInput,
