@@ -33,7 +33,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-export function ReferralScreen({ id, role, onBack }: { id: number; role: Role; onBack: () => void }) {
+export function ReferralScreen({ id, role, onBack, backLabel = 'Back to the inbox' }: { id: number; role: Role; onBack: () => void; backLabel?: string }) {
   const referral = useLoad(() => call('referrals.get', { id }), [id]);
   const [dialog, setDialog] = useState<{ kind: 'transition'; to: ReferralStatus } | { kind: 'message' }>();
   const [error, setError] = useState<string>();
@@ -61,7 +61,7 @@ export function ReferralScreen({ id, role, onBack }: { id: number; role: Role; o
 
   return (
     <>
-      <Button onClick={onBack} sx={{ mb: 1 }}>← Back to the inbox</Button>
+      <Button onClick={onBack} sx={{ mb: 1 }}>← {backLabel}</Button>
       <PageHeader
         title={`${patient.givenName} ${patient.familyName}`}
         intro={`Referral ${summary.id} · NHS ${formatNhsNumber(patient.nhsNumber)} · born ${ukDate(patient.dateOfBirth)} · ${summary.practiceName}`}
