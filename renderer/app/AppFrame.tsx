@@ -120,7 +120,7 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
         )}
         {current.id === 'caseload' && <CaseloadScreen onOpen={openReferral} />}
         {current.id === 'coding' && <CodingWorklistScreen onOpen={openReferral} />}
-        {current.id === 'mdt' && <MdtScreen role={session.user.role} userId={session.user.id} />}
+        {current.id === 'mdt' && <MdtScreen role={session.user.role} />}
         {current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
         {current.id === 'settings' && <SettingsScreen />}
         {current.id === 'audit' && <AuditScreen />}

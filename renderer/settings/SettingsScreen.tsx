@@ -1,39 +1,50 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { contract } from '../../main/contract';
 import { Settings } from '../../main/contract/people';
 import { call } from '../api/client';
-import { FormField } from '../shared/FormField';
 import { PageHeader } from '../shared/PageHeader';
-import { useApiForm } from '../shared/useApiForm';
+import { SettingsSection } from './SettingsSection';
+
+// Every field is required on this screen, though main also accepts a partial change.
+const ReferralSettings = contract['referrals.settings'].input.required();
+const CaseworkSettings = contract['casework.settings'].input.required();
+const MeasureSettings = contract['measures.settings'].input.required();
 
 export function SettingsScreen() {
-  const [saved, setSaved] = useState(false);
-  const { form, formError, submitWith } = useApiForm(Settings, { defaultValues: { idleLockMinutes: 10 } });
-  useEffect(() => {
-    void call('settings.get', {}).then((s) => form.reset(s));
-  }, [form]);
-  const submit = submitWith(async (values) => {
-    form.reset(await call('settings.update', values));
-    setSaved(true);
-  });
   return (
     <>
       <PageHeader title="Settings" intro="These apply to everyone who uses Signpost in this PCN." />
-      <Box component="form" noValidate onSubmit={submit} sx={{ maxWidth: 480 }}>
-        {saved && <Alert severity="success" role="status">Settings saved.</Alert>}
-        {formError && <Alert severity="error" role="alert">{formError}</Alert>}
-        <FormField
-          control={form.control}
-          name="idleLockMinutes"
-          label="Lock after this many minutes without use"
-          type="number"
-          hint="Between 1 and 60. Practice PCs are shared, so keep it short."
-          onFocus={() => setSaved(false)}
-        />
-        <Button type="submit" variant="contained" sx={{ mt: 2 }}>Save settings</Button>
-      </Box>
+      <SettingsSection
+        title="Security"
+        schema={Settings}
+        fields={[{ name: 'idleLockMinutes', label: 'Lock after this many minutes without use', hint: 'Between 1 and 60. Practice PCs are shared, so keep it short.' }]}
+        load={() => call('settings.get', {})}
+        save={(v) => call('settings.update', v)}
+      />
+      <SettingsSection
+        title="Referrals"
+        schema={ReferralSettings}
+        fields={[
+          { name: 'staleAfterWorkingDays', label: 'Flag a referral untouched for this many working days', hint: 'Weekends and bank holidays do not count. Usually 10.' },
+          { name: 'contactAttemptsBeforeUnable', label: 'Failed contact attempts before “unable to contact”', hint: 'Usually 3.' },
+        ]}
+        load={() => call('referrals.settings', {})}
+        save={(v: z.output<typeof ReferralSettings>) => call('referrals.settings', v)}
+      />
+      <SettingsSection
+        title="Casework"
+        schema={CaseworkSettings}
+        fields={[{ name: 'noContactAlertDays', label: 'Flag an open case with no contact for this many days', hint: 'Usually 14.' }]}
+        load={() => call('casework.settings', {})}
+        save={(v: z.output<typeof CaseworkSettings>) => call('casework.settings', v)}
+      />
+      <SettingsSection
+        title="Wellbeing measures"
+        schema={MeasureSettings}
+        fields={[{ name: 'followUpWeeks', label: 'A follow-up measure is due this many weeks after the baseline', hint: 'Usually 12.' }]}
+        load={() => call('measures.settings', {})}
+        save={(v: z.output<typeof MeasureSettings>) => call('measures.settings', v)}
+      />
     </>
   );
 }

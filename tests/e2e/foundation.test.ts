@@ -86,6 +86,21 @@ describe('the foundation, as a practice uses it in a browser', () => {
     await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 10_000 }).toContain(MANAGER.name);
   });
 
+  it('lets the manager change practice-wide settings, with a message at a field that is out of range', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const referrals = page.getByRole('form', { name: 'Referrals' });
+    const stale = referrals.getByLabel('Flag a referral untouched for this many working days');
+    await expect.poll(() => stale.inputValue()).toBe('10');
+    await stale.fill('0');
+    await referrals.getByRole('button', { name: 'Save referrals' }).click();
+    await expect.poll(() => referrals.getByText('At least 1 working day').isVisible()).toBe(true);
+    await stale.fill('7');
+    await referrals.getByRole('button', { name: 'Save referrals' }).click();
+    await expect.poll(() => referrals.getByText('Referrals: saved.').isVisible()).toBe(true);
+    expect((await host.rpc('referrals.settings', {})).result).toMatchObject({ staleAfterWorkingDays: 7 });
+    await checkScreen(page, '07a-settings');
+  });
+
   it('lets the manager add a link worker with a temporary password', async () => {
     await page.getByRole('button', { name: 'Users' }).click();
     await page.getByRole('button', { name: 'Add a user' }).click();
