@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { BenchReport, type BenchSuite, peakRssMiB } from './harness';
 import { auditLogSuite } from './suites/auditLog';
 import { caseworkSuite } from './suites/casework';
+import { mdtSuite } from './suites/mdt';
 import { referralsSuite } from './suites/referrals';
 
 /**
@@ -9,7 +10,7 @@ import { referralsSuite } from './suites/referrals';
  * Prints figures for people to read and compare between versions; asserts nothing about time.
  * A later issue adds its suite to this list.
  */
-const suites: readonly BenchSuite[] = [auditLogSuite, referralsSuite, caseworkSuite];
+const suites: readonly BenchSuite[] = [auditLogSuite, referralsSuite, caseworkSuite, mdtSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
