@@ -46,6 +46,8 @@ function ItemText({ item }: { item: AgendaItem }) {
       )}
       {item.question && <Typography variant="body2">{item.kind === 'case' ? 'Question: ' : ''}{item.question}</Typography>}
       {item.late && item.lateReason && <Typography variant="body2">Why late: {item.lateReason}</Typography>}
+      {item.notes.decision && <Typography variant="body2"><strong>Decision:</strong> {item.notes.decision}</Typography>}
+      {item.carryForward && <Typography variant="body2"><strong>Brought back to the next meeting.</strong></Typography>}
     </>
   );
 }
@@ -166,6 +168,15 @@ export function AgendaScreen({ meetingId, role, onBack }: { meetingId: number; r
               <Button variant="outlined" onClick={() => setAdding({ referralId: f.referralId, name: f.name, question: f.question })}>Add late…</Button>
             </Box>
           ))}
+        </Paper>
+      )}
+
+      {a.actions.length > 0 && (
+        <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="agreed-actions">
+          <Typography variant="h2" id="agreed-actions">Actions agreed at this meeting</Typography>
+          <Box component="ul" sx={{ pl: 2 }}>
+            {a.actions.map((x) => <li key={x.id}>{x.text}{x.about ? ` (${x.about})` : ''}: {x.ownerName}, due {dayDate(x.dueOn)}{x.doneOn ? ` · done ${dayDate(x.doneOn)}` : ''}</li>)}
+          </Box>
         </Paper>
       )}
 

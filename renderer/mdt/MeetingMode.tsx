@@ -13,7 +13,7 @@ import { type Agenda, type AgendaItem, type Attendance, attendanceLabels, type M
 import { ApiError, call } from '../api/client';
 import { useLoad } from '../shared/useLoad';
 import { dayDate, fieldError, todayInEngland, ukDateTimeInEngland } from './format';
-import { flushAll, flushMinutes, heldMinutes, holdMinutes } from './pendingMinutes';
+import { flushAll, flushMinutes, forgetMinutes, heldMinutes, holdMinutes } from './pendingMinutes';
 
 const SAVE_AFTER_MS = 600;
 
@@ -168,6 +168,7 @@ export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onC
     await flushAll(items.map((i) => i.id)).catch(() => undefined);
     try {
       onChange(await call('mdt.finish', { meetingId: agenda.meeting.id }));
+      forgetMinutes(items.map((i) => i.id));
       onLeave();
     } catch (e) {
       setSaveError(e instanceof ApiError ? e.message : 'Could not finish the meeting.');
@@ -187,13 +188,13 @@ export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onC
           Meeting mode: {agenda.meeting.practiceName}, {dayDate(agenda.meeting.date)}
         </Typography>
         {agenda.meeting.startedAt && <Typography color="text.secondary">Started {ukDateTimeInEngland(agenda.meeting.startedAt)}</Typography>}
-        {writable && agenda.meeting.endedAt === null && <Button variant="contained" color="secondary" onClick={() => void finish()}>Finish the meeting</Button>}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }} component="nav" aria-label="Agenda items">
         <Button variant="outlined" onClick={() => void go(index - 1)} disabled={index === 0}>← Previous item</Button>
         <Typography aria-live="polite" sx={{ fontWeight: 700 }}>Item {index + 1} of {items.length}: {item.slotStart}–{item.slotEnd}</Typography>
         <Button variant="outlined" onClick={() => void go(index + 1)} disabled={index === items.length - 1}>Next item →</Button>
-        <Typography color="text.secondary" variant="body2">Keys: Alt+→ next, Alt+← previous</Typography>
+        <Typography color="text.secondary" variant="body2" sx={{ flexGrow: 1 }}>Keys: Alt+→ next, Alt+← previous</Typography>
+        {writable && agenda.meeting.endedAt === null && <Button variant="contained" color="secondary" onClick={() => void finish()}>Finish the meeting</Button>}
       </Stack>
       {index === 0 && <AttendancePanel agenda={agenda} onChange={onChange} />}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '2fr 3fr' }, gap: 2 }}>

@@ -2,29 +2,37 @@ import type { MinutesInput } from '../../main/contract/mdt';
 import { call } from '../api/client';
 
 /**
- * Minutes typed but not yet saved in main. Kept in this module (memory only, never the browser's
- * storage), which outlives the screens: when the app locks mid-meeting, the lock screen replaces
- * meeting mode, and on unlock what was typed is put back and saved.
+ * Minutes as last typed, and which of them main has not yet saved. Kept in this module (memory
+ * only, never the browser's storage), which outlives the screens: when the app locks mid-meeting,
+ * the lock screen replaces meeting mode; on unlock what was typed is shown again and saved, even
+ * if the agenda main sent back was read before the save landed.
  */
-const pending = new Map<number, Required<MinutesInput>>();
+const latest = new Map<number, Required<MinutesInput>>();
+const unsaved = new Set<number>();
 
 export function holdMinutes(values: Required<MinutesInput>): void {
-  pending.set(values.itemId, values);
+  latest.set(values.itemId, values);
+  unsaved.add(values.itemId);
 }
 
 export function heldMinutes(itemId: number): Required<MinutesInput> | undefined {
-  return pending.get(itemId);
+  return latest.get(itemId);
 }
 
-/** Saves what is held for an item; keeps it held if main cannot take it now (locked). */
+/** Saves what is held for an item; keeps it marked unsaved if main cannot take it now (locked). */
 export async function flushMinutes(itemId: number): Promise<string | undefined> {
-  const values = pending.get(itemId);
-  if (!values) return undefined;
+  const values = latest.get(itemId);
+  if (!values || !unsaved.has(itemId)) return undefined;
   const saved = await call('mdt.saveMinutes', values);
-  if (pending.get(itemId) === values) pending.delete(itemId);
+  if (latest.get(itemId) === values) unsaved.delete(itemId);
   return saved.savedAt;
 }
 
 export async function flushAll(itemIds: readonly number[]): Promise<void> {
-  for (const id of itemIds) if (pending.has(id)) await flushMinutes(id);
+  for (const id of itemIds) if (unsaved.has(id)) await flushMinutes(id);
+}
+
+/** After the meeting: main has everything, so nothing is kept here. */
+export function forgetMinutes(itemIds: readonly number[]): void {
+  for (const id of itemIds) if (!unsaved.has(id)) latest.delete(id);
 }

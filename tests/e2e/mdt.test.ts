@@ -262,8 +262,12 @@ describe('MDT meetings, from the PCN calendar to the minutes', () => {
     expect(await page.getByLabel('Bring back to the next meeting').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Finish the meeting' }).click();
     await page.getByText(/The meeting finished at/).waitFor();
-    const minutes = execFileSync('pdftotext', ['-layout', await download('Minutes (PDF)'), '-']).toString();
+    const minutesPdf = await download('Minutes (PDF)');
+    execFileSync('pdftoppm', ['-png', '-r', '70', minutesPdf, join(SCREENSHOTS, 'mdt-10-minutes-pdf')]);
+    const minutes = execFileSync('pdftotext', ['-layout', minutesPdf, '-']).toString();
     for (const t of ['MDT meeting minutes', 'Lives alone since March; low mood', 'TYPED-BEFORE-LOCK', 'Book the joint appointment', 'Apologies from Nina Nurse.', 'Carried forward to the next meeting.']) expect(minutes).toContain(t);
+    await page.getByRole('heading', { name: 'Actions agreed at this meeting' }).waitFor();
+    expect(await page.getByText('Decision: Joint GP and nurse appointment within two weeks').count()).toBe(1);
     await checkScreen(page, 'mdt-09-after-the-meeting');
   });
 });

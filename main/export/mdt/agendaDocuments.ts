@@ -83,7 +83,7 @@ function agendaDocument(agenda: Agenda, form: Form, ctx: MdtExportContext): Prin
         agenda.overrunMinutes > 0
           ? { label: 'Time planned', value: `${agenda.totalMinutes} of ${agenda.meetingMinutes} min: ${agenda.overrunMinutes} over`, emphasis: 'warning' }
           : { label: 'Time planned', value: `${agenda.totalMinutes} of ${agenda.meetingMinutes} min` },
-        { label: 'List closed', value: ukDateTime(m.agendaClosesAt) },
+        { label: agenda.open ? 'List closes' : 'List closed', value: ukDateTime(m.agendaClosesAt) },
       ],
     },
   ];
@@ -166,7 +166,13 @@ function minutesDocument(agenda: Agenda, ctx: MdtExportContext): PrintDocument {
           ['Decision', orNone(n.decision, '—')],
         ],
       });
-    } else if (item.standing !== 'apologies') {
+    } else if (item.standing === 'actions') {
+      blocks.push(agenda.carriedActions.length === 0
+        ? { kind: 'text', text: 'No open actions from earlier meetings.', muted: true }
+        : { kind: 'table', headers: ['Open action', 'About', 'Owner', 'Due'], rows: agenda.carriedActions.map((a) => [plainText(a.text), a.about ?? '', plainText(a.ownerName), ukDate(a.dueOn)]), widths: [52, 12, 22, 14] });
+    } else if (item.kind === 'standing') {
+      if (item.standing !== 'apologies') blocks.push({ kind: 'text', text: 'Nothing minuted.', muted: true });
+    } else {
       blocks.push({ kind: 'text', text: item.discussed ? 'Discussed; nothing minuted.' : 'Not discussed.', muted: true });
     }
     if (item.carryForward) blocks.push({ kind: 'text', text: 'Carried forward to the next meeting.' });
