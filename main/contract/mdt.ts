@@ -348,6 +348,7 @@ export const AddItemInput = z
     if (v.kind === 'topic' && v.title === '') ctx.addIssue({ code: 'custom', path: ['title'], message: 'Enter what the item is about' });
   });
 export type AddItemInput = z.input<typeof AddItemInput>;
+export type AddItemValues = z.output<typeof AddItemInput>;
 
 export const UpdateItemInput = z.object({
   itemId: Id,

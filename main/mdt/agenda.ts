@@ -1,6 +1,6 @@
 import { flaggedForMdt } from '../casework';
 import { AppError } from '../contract/errors';
-import type { AddItemInput, Agenda, AgendaItem, ItemPriority, Meeting, MdtAction } from '../contract/mdt';
+import type { AddItemValues, Agenda, AgendaItem, ItemPriority, Meeting, MdtAction } from '../contract/mdt';
 import type { ReferralDetails } from '../contract/referrals';
 import { ageOn, ukDate, ukDateTime } from '../export/format';
 import type { Ctx } from '../referrals/context';
@@ -286,7 +286,7 @@ function assertChangeable(meeting: Meeting): void {
   if (meeting.endedAt !== null) throw new AppError('CONFLICT', 'This meeting has finished: its agenda can no longer change.');
 }
 
-export async function addItem(ctx: Ctx, input: Extract<AddItemInput, object> & { kind: 'case' | 'topic'; title: string; question: string; presenter: string; priority: ItemPriority; minutes: number; lateReason: string; referralId?: number | undefined }): Promise<number> {
+export async function addItem(ctx: Ctx, input: AddItemValues): Promise<number> {
   const meeting = await getMeeting(ctx.db, input.meetingId);
   assertChangeable(meeting);
   const late = !isListOpen(meeting, ctx.now) && meeting.startedAt === null;

@@ -153,3 +153,32 @@ describe('the MDT schedule', () => {
     expect([audit.action, audit.detail]).toEqual(['mdt.exportIcs', '1 meetings exported as .ics']);
   });
 });
+
+describe('bank holidays and the end of a series, through dispatch', () => {
+  it('flags a meeting on a bank holiday with the next working day suggested, or moves it when the series says so', async () => {
+    const { session, team } = await planned();
+    // First Monday of May 2027 is the early May bank holiday (3 May); the next working day is Tuesday 4 May.
+    const flag = await saveSeries(session, seriesInput({ recurrence: { kind: 'monthly', week: 'first', weekday: 1 }, startsOn: '2027-05-01', endsOn: '2027-06-30', linkWorkerIds: [team.lee] }));
+    const may = (await calendar(session, '2027-05')).meetings.filter((x) => x.seriesId === flag.series.id);
+    expect(may.map((x) => [x.date, x.bankHoliday])).toEqual([['2027-05-03', { suggestedDate: '2027-05-04' }]]);
+
+    const move = await saveSeries(session, seriesInput({ practiceId: 2, recurrence: { kind: 'monthly', week: 'first', weekday: 1 }, startsOn: '2027-05-01', endsOn: '2027-06-30', bankHolidayRule: 'move' }));
+    const moved = (await calendar(session, '2027-05')).meetings.find((x) => x.seriesId === move.series.id)!;
+    expect([moved.date, moved.movedFrom]).toEqual(['2027-05-04', { date: '2027-05-03', startTime: '13:00', reason: 'Bank holiday: moved to the next working day' }]);
+
+    const skip = await saveSeries(session, seriesInput({ practiceId: 2, recurrence: { kind: 'monthly', week: 'first', weekday: 1 }, startsOn: '2027-05-01', endsOn: '2027-06-30', bankHolidayRule: 'skip' }));
+    expect(skip.skipped.map((x) => x.reason)).toEqual(['Mon 03/05/2027 is a bank holiday: no meeting (the series skips bank holidays)']);
+    expect((await calendar(session, '2027-05')).skipped.filter((x) => x.seriesId === skip.series.id)).toHaveLength(1);
+  });
+
+  it('ends a series: its later meetings are cancelled with the reason', async () => {
+    const { session } = await planned();
+    const { series, meetingIds } = await saveSeries(session, seriesInput());
+    const third = (await call(session, 'mdt.meeting', { meetingId: meetingIds[2] })) as Meeting;
+    const ended = (await call(session, 'mdt.endSeries', { seriesId: series.id, lastDate: third.date, reason: 'The practice merges with Hillview' })) as { endsOn: string };
+    expect(ended.endsOn).toBe(third.date);
+    const after = (await call(session, 'mdt.meeting', { meetingId: meetingIds[3] })) as Meeting;
+    expect([after.status, after.cancelReason]).toEqual(['cancelled', 'Series ended: The practice merges with Hillview']);
+    expect(((await call(session, 'mdt.meeting', { meetingId: meetingIds[2] })) as Meeting).status).toBe('scheduled');
+  });
+});
