@@ -119,6 +119,7 @@ function CalendarView({ role, onOpen }: { role: Role; onOpen: (id: number) => vo
         <Button variant="outlined" onClick={() => void act(async () => downloadFile(await call('mdt.exportIcs', { month })))}>Download the month for Outlook (.ics)</Button>
         {role === 'practice_manager' && <Button onClick={() => setDialog({ kind: 'settings' })}>Practice MDT settings</Button>}
       </Stack>
+      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => { setDialog(undefined); void cal.reload(); }} />}
       {cal.error && <Alert severity="error" role="alert">{cal.error}</Alert>}
       {data && data.clashes.length > 0 && (
         <Alert severity="warning" sx={{ mb: 2 }} role="alert">
@@ -197,7 +198,6 @@ function CalendarView({ role, onOpen }: { role: Role; onOpen: (id: number) => vo
       {data && dialog?.kind === 'series' && <SeriesDialog practices={data.practices} workers={data.linkWorkers} onClose={() => setDialog(undefined)} onSaved={done} />}
       {data && dialog?.kind === 'meeting' && <MeetingDialog practices={data.practices} workers={data.linkWorkers} meeting={dialog.meeting} onClose={() => setDialog(undefined)} onSaved={done} />}
       {(dialog?.kind === 'move' || dialog?.kind === 'cancel') && <MoveOrCancelDialog meeting={dialog.meeting} cancel={dialog.kind === 'cancel'} onClose={() => setDialog(undefined)} onDone={done} />}
-      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(undefined)} />}
     </>
   );
 }
@@ -217,12 +217,13 @@ function SettingsDialog({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <Paper variant="outlined" sx={{ p: 2, mt: 2 }} component="section" aria-labelledby="mdt-settings">
-      <Typography variant="h2" id="mdt-settings">Practice MDT settings</Typography>
+    <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="mdt-settings">
+      <Typography variant="h2" id="mdt-settings" tabIndex={-1} ref={(el: HTMLElement | null) => el?.focus()}>Practice MDT settings</Typography>
       {error && <Alert severity="error" role="alert">{error.message} {Object.values(error.fieldErrors).flat().join(' ')}</Alert>}
       {message && <Alert severity="success">{message}</Alert>}
+      <Typography color="text.secondary" sx={{ mb: 1 }}>When each practice’s agenda list closes before its MDT, and how long a link worker needs to get there from another practice’s MDT the same day. A clash uses the larger gap of the two practices.</Typography>
       {settings.data?.map((s) => (
-        <Box key={s.practiceId} component="form" onSubmit={(e) => { e.preventDefault(); const f = new FormData(e.currentTarget); void save(s.practiceId, Number(f.get('close')), Number(f.get('gap'))); }} sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr 1fr auto', gap: 2, alignItems: 'center' }}>
+        <Box key={s.practiceId} component="form" aria-label={`MDT settings for ${s.practiceName}`} onSubmit={(e) => { e.preventDefault(); const f = new FormData(e.currentTarget); void save(s.practiceId, Number(f.get('close')), Number(f.get('gap'))); }} sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr 1fr auto', gap: 2, alignItems: 'center' }}>
           <Typography>{s.practiceName}</Typography>
           <TextField name="close" type="number" label="List closes (working days before)" defaultValue={s.agendaCloseWorkingDays} />
           <TextField name="gap" type="number" label="Travel gap (minutes)" defaultValue={s.travelGapMinutes} />

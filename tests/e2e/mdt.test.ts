@@ -270,6 +270,33 @@ describe('MDT meetings, from the PCN calendar to the minutes', () => {
     expect(await page.getByText('Decision: Joint GP and nurse appointment within two weeks').count()).toBe(1);
     await checkScreen(page, 'mdt-09-after-the-meeting');
   });
+
+  it('lets the practice manager read the calendar and set each practice’s travel gap, which the clash check follows', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInByKeyboard('pat', PASSWORD.pat);
+    await goTo('MDT meetings');
+    // The manager returns to the calendar (the meeting Lee had open is Lee's tab state, but this tab is shared: go back if needed).
+    if (await page.getByRole('button', { name: '← Back to the calendar' }).isVisible()) await page.getByRole('button', { name: '← Back to the calendar' }).click();
+    while (!(await page.getByRole('heading', { name: monthHeading }).isVisible())) await page.getByRole('button', { name: /^Next month/ }).click();
+    await page.getByRole('alert').filter({ hasText: '1 clash for link workers this month' }).waitFor();
+    await page.getByRole('button', { name: 'Practice MDT settings' }).click();
+    const settings = page.getByRole('region', { name: 'Practice MDT settings' });
+    await settings.getByLabel('Travel gap (minutes)').first().waitFor();
+    await checkScreen(page, 'mdt-11-manager-settings');
+    // Both Riverside and Hillview ask for 10 minutes: a 15-minute gap is then enough.
+    for (const practice of ['Riverside Surgery', 'Hillview Medical Centre']) {
+      const row = settings.getByRole('form', { name: `MDT settings for ${practice}` });
+      await row.getByLabel('Travel gap (minutes)').fill('10');
+      await row.getByRole('button', { name: 'Save' }).click();
+      await settings.getByText('Saved.').waitFor();
+    }
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: /^Previous month/ }).click();
+    await page.getByRole('button', { name: /^Next month/ }).click();
+    await page.getByRole('heading', { name: monthHeading }).waitFor();
+    await page.getByRole('table', { name: `MDT meetings in ${monthHeading}` }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'clash for link workers this month' }).count()).toBe(0);
+  });
 });
 
 /** The meeting open on screen, read from the .ics button's call (the agenda's meeting id is the only one in the session store). */
