@@ -22,6 +22,8 @@ import MyReferralsIcon from '@mui/icons-material/AssignmentOutlined';
 import CodingIcon from '@mui/icons-material/QrCodeOutlined';
 import MdtIcon from '@mui/icons-material/GroupsOutlined';
 import CaseloadIcon from '@mui/icons-material/AssignmentIndOutlined';
+import StoriesIcon from '@mui/icons-material/AutoStoriesOutlined';
+import NewsletterIcon from '@mui/icons-material/NewspaperOutlined';
 import { useState } from 'react';
 import type { SessionState } from '../../main/contract/people';
 import { roleLabels } from '../../main/contract/roles';
@@ -32,6 +34,8 @@ import { CaseloadScreen } from '../casework/CaseloadScreen';
 import { DirectoryScreen } from '../directory/DirectoryScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { MdtScreen } from '../mdt/MdtScreen';
+import { NewsletterScreen } from '../newsletter/NewsletterScreen';
+import { StoriesScreen } from '../newsletter/StoriesScreen';
 import { UsersScreen } from '../people/UsersScreen';
 import { CodingWorklistScreen } from '../referrals/CodingWorklistScreen';
 import { InboxScreen } from '../referrals/InboxScreen';
@@ -53,6 +57,8 @@ const items: readonly NavItem[] = [
   { id: 'caseload', label: 'My caseload', needs: 'casework.caseload', icon: CaseloadIcon },
   { id: 'coding', label: 'Not yet coded', needs: 'referrals.codingWorklist', icon: CodingIcon },
   { id: 'mdt', label: 'MDT meetings', needs: 'mdt.calendar', icon: MdtIcon },
+  { id: 'stories', label: 'Case stories', needs: 'stories.list', icon: StoriesIcon },
+  { id: 'newsletter', label: 'Newsletter', needs: 'newsletter.issues', icon: NewsletterIcon },
   { id: 'directory', label: 'Service directory', needs: 'directory.search', icon: DirectoryIcon },
   { id: 'users', label: 'Users', needs: 'users.list', icon: PeopleIcon },
   { id: 'settings', label: 'Settings', needs: 'settings.update', icon: SettingsIcon },
@@ -69,7 +75,8 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
   };
   const nav = visibleItems(items, session.user.role);
   const current = nav.find((i) => i.id === view.id) ?? nav[0]!;
-  const openReferral = (referralId: number) => setView('inbox', referralId);
+  // A referral opens over the screen it was chosen from, and Back returns there.
+  const openReferral = (referralId: number) => setView(current.id, referralId);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -110,21 +117,23 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
         <Toolbar />
-        {current.id === 'home' && <HomeScreen session={session} onNavigate={(id) => setView(id)} />}
-        {current.id === 'directory' && <DirectoryScreen role={session.user.role} />}
-        {current.id === 'new-referral' && <NewReferralScreen user={session.user} />}
-        {current.id === 'my-referrals' && <MyReferralsScreen />}
-        {current.id === 'inbox' && view.referralId === undefined && <InboxScreen onOpen={openReferral} />}
-        {current.id === 'inbox' && view.referralId !== undefined && (
-          <ReferralScreen key={view.referralId} id={view.referralId} role={session.user.role} onBack={() => setView('inbox')} />
+        {view.referralId === undefined && current.id === 'home' && <HomeScreen session={session} onNavigate={(id) => setView(id)} />}
+        {view.referralId === undefined && current.id === 'directory' && <DirectoryScreen role={session.user.role} />}
+        {view.referralId === undefined && current.id === 'new-referral' && <NewReferralScreen user={session.user} />}
+        {view.referralId === undefined && current.id === 'my-referrals' && <MyReferralsScreen />}
+        {view.referralId !== undefined && (
+          <ReferralScreen key={view.referralId} id={view.referralId} role={session.user.role} backLabel={`Back to ${current.label.toLowerCase()}`} onBack={() => setView(current.id)} />
         )}
-        {current.id === 'caseload' && <CaseloadScreen onOpen={openReferral} />}
-        {current.id === 'coding' && <CodingWorklistScreen onOpen={openReferral} />}
-        {current.id === 'mdt' && <MdtScreen role={session.user.role} />}
-        {current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
-        {current.id === 'settings' && <SettingsScreen />}
-        {current.id === 'audit' && <AuditScreen />}
-        {current.id === 'account' && <AccountScreen session={session} onSessionChange={onSessionChange} />}
+        {view.referralId === undefined && current.id === 'inbox' && <InboxScreen onOpen={openReferral} />}
+        {view.referralId === undefined && current.id === 'caseload' && <CaseloadScreen onOpen={openReferral} />}
+        {view.referralId === undefined && current.id === 'coding' && <CodingWorklistScreen onOpen={openReferral} />}
+        {view.referralId === undefined && current.id === 'mdt' && <MdtScreen role={session.user.role} />}
+        {view.referralId === undefined && current.id === 'stories' && <StoriesScreen role={session.user.role} />}
+        {view.referralId === undefined && current.id === 'newsletter' && <NewsletterScreen />}
+        {view.referralId === undefined && current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
+        {view.referralId === undefined && current.id === 'settings' && <SettingsScreen />}
+        {view.referralId === undefined && current.id === 'audit' && <AuditScreen />}
+        {view.referralId === undefined && current.id === 'account' && <AccountScreen session={session} onSessionChange={onSessionChange} />}
       </Box>
     </Box>
   );

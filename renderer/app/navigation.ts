@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { type ChannelName, contract, roleMayCall } from '../../main/contract';
 import type { Role } from '../../main/contract/roles';
 
-export type ViewId = 'home' | 'new-referral' | 'my-referrals' | 'inbox' | 'caseload' | 'coding' | 'mdt' | 'directory' | 'users' | 'settings' | 'audit' | 'account';
+export type ViewId = 'home' | 'new-referral' | 'my-referrals' | 'inbox' | 'caseload' | 'coding' | 'mdt' | 'stories' | 'newsletter' | 'directory' | 'users' | 'settings' | 'audit' | 'account';
 
 export interface NavItem {
   id: ViewId;

@@ -96,6 +96,7 @@ describe('an issue from composing to export', () => {
 
     // The practice's own issue may use both.
     issue = (await call(session, 'newsletter.create', { month: MONTH, practiceId: 1 })) as IssueDetail;
+    expect(issue.linkWorkers).toEqual(['Lee Worker']);
     const draft = {
       editorial: 'Welcome to <this> month’s issue & thanks to everyone who referred.',
       storyIds: [first.id, practiceOnly.id],
