@@ -75,8 +75,7 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
   };
   const nav = visibleItems(items, session.user.role);
   const current = nav.find((i) => i.id === view.id) ?? nav[0]!;
-  // A referral opens over the screen it was chosen from, and Back returns there.
-  const openReferral = (referralId: number) => setView(current.id, referralId);
+  const openReferral = (referralId: number) => setView('inbox', referralId);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -117,23 +116,23 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
         <Toolbar />
-        {view.referralId === undefined && current.id === 'home' && <HomeScreen session={session} onNavigate={(id) => setView(id)} />}
-        {view.referralId === undefined && current.id === 'directory' && <DirectoryScreen role={session.user.role} />}
-        {view.referralId === undefined && current.id === 'new-referral' && <NewReferralScreen user={session.user} />}
-        {view.referralId === undefined && current.id === 'my-referrals' && <MyReferralsScreen />}
-        {view.referralId !== undefined && (
-          <ReferralScreen key={view.referralId} id={view.referralId} role={session.user.role} backLabel={`Back to ${current.label.toLowerCase()}`} onBack={() => setView(current.id)} />
+        {current.id === 'home' && <HomeScreen session={session} onNavigate={(id) => setView(id)} />}
+        {current.id === 'directory' && <DirectoryScreen role={session.user.role} />}
+        {current.id === 'new-referral' && <NewReferralScreen user={session.user} />}
+        {current.id === 'my-referrals' && <MyReferralsScreen />}
+        {current.id === 'inbox' && view.referralId === undefined && <InboxScreen onOpen={openReferral} />}
+        {current.id === 'inbox' && view.referralId !== undefined && (
+          <ReferralScreen key={view.referralId} id={view.referralId} role={session.user.role} onBack={() => setView('inbox')} />
         )}
-        {view.referralId === undefined && current.id === 'inbox' && <InboxScreen onOpen={openReferral} />}
-        {view.referralId === undefined && current.id === 'caseload' && <CaseloadScreen onOpen={openReferral} />}
-        {view.referralId === undefined && current.id === 'coding' && <CodingWorklistScreen onOpen={openReferral} />}
-        {view.referralId === undefined && current.id === 'mdt' && <MdtScreen role={session.user.role} />}
-        {view.referralId === undefined && current.id === 'stories' && <StoriesScreen role={session.user.role} />}
-        {view.referralId === undefined && current.id === 'newsletter' && <NewsletterScreen />}
-        {view.referralId === undefined && current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
-        {view.referralId === undefined && current.id === 'settings' && <SettingsScreen />}
-        {view.referralId === undefined && current.id === 'audit' && <AuditScreen />}
-        {view.referralId === undefined && current.id === 'account' && <AccountScreen session={session} onSessionChange={onSessionChange} />}
+        {current.id === 'caseload' && <CaseloadScreen onOpen={openReferral} />}
+        {current.id === 'coding' && <CodingWorklistScreen onOpen={openReferral} />}
+        {current.id === 'mdt' && <MdtScreen role={session.user.role} />}
+        {current.id === 'stories' && <StoriesScreen role={session.user.role} />}
+        {current.id === 'newsletter' && <NewsletterScreen />}
+        {current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
+        {current.id === 'settings' && <SettingsScreen />}
+        {current.id === 'audit' && <AuditScreen />}
+        {current.id === 'account' && <AccountScreen session={session} onSessionChange={onSessionChange} />}
       </Box>
     </Box>
   );
