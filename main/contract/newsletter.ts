@@ -248,8 +248,8 @@ export const IssueDetail = z.object({
   /** Ready to finalise: what is missing otherwise. */
   problems: z.array(z.string()),
   files: z.array(z.object({ format: z.string(), fileName: z.string(), createdAt: Timestamp })),
-  /** Where upcoming MDT dates come from: typed by the manager until the MDT capability offers them. */
-  mdtSource: z.enum(['typed', 'mdt']),
+  /** The next MDT meetings of the issue's practices, from the MDT calendar (the manager may add others). */
+  mdtCalendar: z.array(z.object({ date: z.string(), note: z.string() })),
 });
 export type IssueDetail = z.infer<typeof IssueDetail>;
 

@@ -174,15 +174,15 @@ const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'S
 export function publishFigures(raw: RawFigures, month: string): Figures {
   const swemwbs = averageOf(raw.swemwbsChanges);
   const ons = averageOf(raw.lifeSatisfactionChanges);
-  const people = (n: number) => (n === 0 ? 'no one with a follow-up this month' : `from ${showCount(n)} ${n === 1 && showCount(n) === '1' ? 'person' : 'people'} with a follow-up this month`);
+  const people = (a: { value: number | null; people: number }) => (a.value === null ? '' : `, from ${showCount(a.people)} people with a follow-up this month`);
   return {
     periodLabel: monthLabel(month),
     tiles: [
       { label: 'Referrals received', value: showCount(raw.received), note: 'in the month' },
       { label: 'Referrals accepted', value: showCount(raw.accepted), note: 'in the month' },
       { label: 'People supported', value: showCount(raw.peopleSupported), note: 'with an open case during the month' },
-      { label: 'Average SWEMWBS change', value: showChange(swemwbs), note: `wellbeing since their first measure, ${people(swemwbs.people)}` },
-      { label: 'Average ONS4 life satisfaction change', value: showChange(ons), note: `on a 0–10 scale, ${people(ons.people)}` },
+      { label: 'Average SWEMWBS change', value: showChange(swemwbs), note: `wellbeing since their first measure${people(swemwbs)}` },
+      { label: 'Average ONS4 life satisfaction change', value: showChange(ons), note: `on a 0–10 scale${people(ons)}` },
     ],
     charts: [
       {

@@ -14,9 +14,10 @@ import {
 import { SNOMED } from '../contract/nhs';
 import { mastheadDataUrl, NewsletterContent, newsletterHtml, newsletterMimeTypes, renderNewsletter } from '../export/newsletter';
 import { plainText, ukDate } from '../export/format';
+import { calendarMonth } from '../mdt/schedule';
 import { coveredPracticeIds } from '../referrals/access';
 import type { Db } from '../store/database';
-import { figuresFor, monthLabel } from './figures';
+import { addMonths, figuresFor, monthLabel } from './figures';
 import { audienceName, type Ctx, issueLabel } from './stories';
 
 export const NEWSLETTER_TITLE = 'Social prescribing newsletter';
@@ -185,8 +186,31 @@ export async function issueDetail(db: Db, id: number): Promise<IssueDetail> {
     figures: content ? content.figures : await figuresFor(db, practiceIds, row.month),
     problems: row.status === 'draft' ? problemsOf(draft, options) : [],
     files: files.map((f) => ({ format: f.format, fileName: f.file_name, createdAt: f.created_at })),
-    mdtSource: 'typed',
+    mdtCalendar: content ? [] : await upcomingMdtMeetings(db, row, new Date()),
   };
+}
+
+// ---------------------------------------------------------------- upcoming MDT meetings
+
+const MDT_MEETINGS = 6;
+
+/**
+ * The next MDT meetings of the issue's practices, from the MDT calendar: from today (or the issue's
+ * month, if later) over the issue's month and the two after it.
+ */
+export async function upcomingMdtMeetings(db: Db, row: { month: string; practice_id: number | null }, now: Date): Promise<{ date: string; note: string }[]> {
+  const practiceIds = new Set(await practicesOf(db, row));
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  const from = `${row.month}-01` > today ? `${row.month}-01` : today;
+  const out: { date: string; note: string; time: string }[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const { meetings } = await calendarMonth(db, addMonths(row.month, i), now);
+    for (const m of meetings) {
+      if (m.status !== 'scheduled' || m.date < from || !practiceIds.has(m.practiceId)) continue;
+      out.push({ date: m.date, time: m.startTime, note: [m.practiceName, `${m.startTime} to ${m.endTime}`, m.place].filter((x) => x.trim() !== '').join(', ') });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time)).slice(0, MDT_MEETINGS).map(({ date, note }) => ({ date, note }));
 }
 
 // ---------------------------------------------------------------- composing
@@ -285,7 +309,9 @@ export async function buildContent(ctx: Ctx, row: IssueRow, draft: IssueDraft): 
     stories,
     spotlight: service ? { name: service.name, organisation: service.organisation, description: service.description, details: spotlightDetails(service), note: draft.spotlightNote } : null,
     linkWorker: draft.linkWorkerName || draft.linkWorkerText ? { name: draft.linkWorkerName, text: draft.linkWorkerText } : null,
-    mdtDates: [...draft.mdtDates].sort((a, b) => a.date.localeCompare(b.date)).map((d) => ({ date: longDate(d.date), note: d.note })),
+    mdtDates: [...(await upcomingMdtMeetings(db, row, ctx.now)), ...draft.mdtDates.filter((d) => d.date !== '')]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((d) => ({ date: longDate(d.date), note: d.note })),
     howToRefer: { text: draft.howToRefer || DEFAULT_HOW_TO_REFER, code: SNOMED.referral.code, term: SNOMED.referral.term, rule: REFERRAL_RULE },
     generatedAt: ctx.now.toISOString(),
     generatedBy: ctx.actor.fullName,

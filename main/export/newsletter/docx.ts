@@ -78,7 +78,7 @@ const BAR_W = Math.round(CONTENT_WIDTH * 0.46);
 const VALUE_W = CONTENT_WIDTH - LABEL_W - BAR_W;
 
 function bar(value: number | null, max: number): Paragraph | Table {
-  if (value === null || value === 0) return paragraph(value === null ? 'not drawn' : '', { size: 16, italics: true, color: docxColours.secondaryText }, 0);
+  if (value === null || value === 0) return paragraph('', {}, 0);
   const w = Math.max(60, Math.round((value / max) * (BAR_W - 120)));
   return new Table({
     width: { size: w, type: WidthType.DXA },

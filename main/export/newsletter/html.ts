@@ -66,7 +66,7 @@ function chart(c: Figures['charts'][number]): string {
     const bar =
       pct > 0
         ? `<table role="presentation" width="${pct}%" cellpadding="0" cellspacing="0" border="0" style="width:${pct}%;border-collapse:collapse;"><tr><td height="14" bgcolor="${C.blue}" style="height:14px;background-color:${C.blue};font-size:1px;line-height:1px;">&nbsp;</td></tr></table>`
-        : `<span style="${FONT}font-size:12px;color:${C.secondary};font-style:italic;">${b.value === null ? 'not drawn' : ''}</span>`;
+        : '&nbsp;';
     return (
       `<tr><td width="34%" style="width:34%;padding:3px 8px 3px 0;${FONT}font-size:13px;line-height:18px;color:${C.text};">${esc(b.label)}</td>` +
       `<td width="46%" style="width:46%;padding:3px 0;">${bar}</td>` +

@@ -54,7 +54,7 @@ function chart(c: Figures['charts'][number]): Content {
         { text: pdfText(b.label), width: 170, fontSize: 9 },
         length > 0
           ? { canvas: [{ type: 'rect', x: 0, y: 1.5, w: length, h: 9, color: colours.nhsBlue }], width: BAR_WIDTH + 6 }
-          : { text: b.value === null ? 'not drawn' : '', width: BAR_WIDTH + 6, fontSize: 8, italics: true, color: colours.secondaryText },
+          : { text: '', width: BAR_WIDTH + 6 },
         { text: pdfText(b.display), width: '*', bold: true, fontSize: 9 },
       ],
       margin: [0, 1, 0, 1],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { IssueDetail, Story } from '../../../main/contract/newsletter';
-import { monthBounds, publishFigures, type RawFigures } from '../../../main/newsletter/figures';
+import { addMonths, monthBounds, publishFigures, type RawFigures } from '../../../main/newsletter/figures';
 import { storyRefusal } from '../../../main/newsletter/issues';
 import { call } from '../../support/installation';
 import { expectError, signInAs } from '../../support/referrals';
@@ -94,9 +94,13 @@ describe('an issue from composing to export', () => {
     const refused = await expectError(session, 'newsletter.save', { id: issue.summary.id, draft: { storyIds: [first.id, practiceOnly.id] } });
     expect(refused.fieldErrors?.storyIds?.[0]).toMatch(/Back to the allotment/);
 
-    // The practice's own issue may use both.
+    // The practice's own issue may use both; its next MDT meetings come from the MDT calendar.
+    const mdtDate = `${addMonths(MONTH, 1)}-10`;
+    await call(session, 'mdt.saveMeeting', { practiceId: 1, date: mdtDate, startTime: '13:00', endTime: '14:00', place: 'Meeting room 2', attendees: [], linkWorkerIds: [] });
+    await call(session, 'mdt.saveMeeting', { practiceId: 2, date: mdtDate, startTime: '09:00', endTime: '10:00', place: 'Hillview', attendees: [], linkWorkerIds: [] });
     issue = (await call(session, 'newsletter.create', { month: MONTH, practiceId: 1 })) as IssueDetail;
     expect(issue.linkWorkers).toEqual(['Lee Worker']);
+    expect(issue.mdtCalendar).toEqual([{ date: mdtDate, note: 'Riverside Surgery, 13:00 to 14:00, Meeting room 2' }]);
     const draft = {
       editorial: 'Welcome to <this> month’s issue & thanks to everyone who referred.',
       storyIds: [first.id, practiceOnly.id],
@@ -138,6 +142,8 @@ describe('an issue from composing to export', () => {
     expect(mail.text).toContain('<script>alert("x")</script> & <b>bold</b>');
     expect(mail.text).toContain('fewer than 8');
     expect(mail.text).toContain('871731000000106');
+    expect(mail.text).toContain('Riverside Surgery, 13:00 to 14:00, Meeting room 2');
+    expect(mail.text).toContain('Riverside Surgery, 1pm');
     const html = String(mail.html);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
     expect(html).toContain('&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;');
