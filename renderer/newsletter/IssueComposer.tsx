@@ -151,15 +151,22 @@ export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail
         </TextField>
         <TextField label="A few words about them" value={draft.linkWorkerText} onChange={(e) => set({ linkWorkerText: e.target.value })} multiline minRows={2} />
       </Section>
-      <Section id="mdt-heading" title="Upcoming MDT meetings" hint="Type the dates of the next meetings: the MDT calendar does not offer them to the newsletter yet.">
+      <Section id="mdt-heading" title="Upcoming MDT meetings" hint="The next meetings come from the MDT calendar. Add any other date the team should know about.">
+        {detail.mdtCalendar.length > 0 ? (
+          <Box component="ul" sx={{ my: 1, pl: 3 }}>
+            {detail.mdtCalendar.map((m) => <li key={`${m.date}-${m.note}`}>{ukDate(m.date)}: {m.note}</li>)}
+          </Box>
+        ) : (
+          <Typography sx={{ my: 1 }}>No MDT meetings are in the calendar for the coming weeks.</Typography>
+        )}
         {draft.mdtDates.map((d, i) => (
-          <Stack direction="row" spacing={1} key={i} sx={{ alignItems: 'center' }}>
+          <Stack direction="row" spacing={1} key={i} sx={{ alignItems: 'center', mt: 1 }}>
             <TextField type="date" label={`Meeting ${i + 1} date`} value={d.date} slotProps={{ inputLabel: { shrink: true } }} onChange={(e) => set({ mdtDates: draft.mdtDates.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)) })} error={errors[`mdtDates.${i}.date`] !== undefined} helperText={errors[`mdtDates.${i}.date`]?.[0]} sx={{ maxWidth: 200 }} />
             <TextField label={`Meeting ${i + 1} place and time`} value={d.note} onChange={(e) => set({ mdtDates: draft.mdtDates.map((x, j) => (j === i ? { ...x, note: e.target.value } : x)) })} />
             <IconButton aria-label={`Remove meeting ${i + 1}`} onClick={() => set({ mdtDates: draft.mdtDates.filter((_, j) => j !== i) })}><DeleteIcon /></IconButton>
           </Stack>
         ))}
-        <Button onClick={() => set({ mdtDates: [...draft.mdtDates, { date: '', note: '' }] })} sx={{ mt: 1 }}>Add a meeting date</Button>
+        <Button onClick={() => set({ mdtDates: [...draft.mdtDates, { date: '', note: '' }] })} sx={{ mt: 1 }}>Add another date</Button>
       </Section>
       <Section id="refer-heading" title="How to refer" hint="The SNOMED CT code and when to record it are added beneath these words.">
         <TextField label="How to refer" value={draft.howToRefer} onChange={(e) => set({ howToRefer: e.target.value })} multiline minRows={3} />
@@ -216,11 +223,20 @@ export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail
         </Paper>
       )}
 
-      <Box sx={{ display: 'grid', gridTemplateColumns: isDraft ? { xs: '1fr', xl: 'minmax(0, 1fr) 640px' } : '1fr', gap: 3 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: isDraft ? { xs: '1fr', md: 'minmax(340px, 1fr) 500px', xl: 'minmax(0, 1fr) 640px' } : '1fr', gap: 3, alignItems: 'start' }}>
         {isDraft && <Box component="section" aria-label="Compose the issue">{editor}</Box>}
-        <Box component="section" aria-labelledby="preview-heading">
+        <Box
+          component="section"
+          aria-labelledby="preview-heading"
+          // It scrolls on its own beside the editor: keyboard users can focus it to scroll.
+          tabIndex={isDraft ? 0 : undefined}
+          sx={isDraft ? { position: { md: 'sticky' }, top: { md: 80 }, maxHeight: { md: 'calc(100vh - 100px)' }, overflowY: { md: 'auto' } } : {}}
+        >
           <Typography variant="h2" id="preview-heading" sx={{ mb: 1 }}>{isDraft ? 'Preview of the e-mail' : 'The issue as sent'}</Typography>
-          <EmailPreview html={preview} label="Preview of the newsletter e-mail" />
+          {isDraft && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>Follows what you type; shown smaller here than in the e-mail.</Typography>}
+          <Box sx={isDraft ? { zoom: { md: 0.78, xl: 1 } } : {}}>
+            <EmailPreview html={preview} label="Preview of the newsletter e-mail" />
+          </Box>
         </Box>
       </Box>
 

@@ -171,7 +171,10 @@ describe('the monthly newsletter, from a case story to the e-mail', () => {
     await page.getByRole('heading', { name: 'Newsletter', level: 1 }).waitFor();
     await checkScreen(page, 'newsletter-06-issues');
     await page.getByRole('button', { name: 'Start the issue' }).click();
-    await page.getByRole('heading', { name: /^Newsletter: / }).waitFor();
+    await page.getByRole('heading', { name: /^Newsletter: / }).waitFor().catch(async (e: unknown) => {
+      await page.screenshot({ path: join(SCREENSHOTS, 'debug-start.png'), fullPage: true });
+      throw e;
+    });
 
     await page.getByLabel('Editorial').fill('Welcome to this month’s issue. Thank you to everyone who referred: here is what your referrals made possible.');
     await page.getByRole('checkbox', { name: /Singing again/ }).check();
@@ -183,7 +186,7 @@ describe('the monthly newsletter, from a case story to the e-mail', () => {
     await page.getByRole('option', { name: 'Lee Worker' }).click();
     await page.locator('.MuiMenu-root').waitFor({ state: 'detached' });
     await page.getByLabel('A few words about them').fill('Lee works across both practices and can meet people at home or at the surgery.');
-    await page.getByRole('button', { name: 'Add a meeting date' }).click();
+    await page.getByRole('button', { name: 'Add another date' }).click();
     await page.getByLabel('Meeting 1 date').fill(`${Number(today.slice(0, 4)) + 1}-01-13`);
     await page.getByLabel('Meeting 1 place and time').fill('Riverside Surgery, 1pm');
     await page.getByRole('button', { name: 'Save draft' }).click();
