@@ -3,6 +3,7 @@ import { BenchReport, type BenchSuite, peakRssMiB } from './harness';
 import { auditLogSuite } from './suites/auditLog';
 import { caseworkSuite } from './suites/casework';
 import { mdtSuite } from './suites/mdt';
+import { newsletterSuite } from './suites/newsletter';
 import { referralsSuite } from './suites/referrals';
 
 /**
@@ -10,7 +11,7 @@ import { referralsSuite } from './suites/referrals';
  * Prints figures for people to read and compare between versions; asserts nothing about time.
  * A later issue adds its suite to this list.
  */
-const suites: readonly BenchSuite[] = [auditLogSuite, referralsSuite, caseworkSuite, mdtSuite];
+const suites: readonly BenchSuite[] = [auditLogSuite, referralsSuite, caseworkSuite, mdtSuite, newsletterSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -171,10 +171,7 @@ describe('the monthly newsletter, from a case story to the e-mail', () => {
     await page.getByRole('heading', { name: 'Newsletter', level: 1 }).waitFor();
     await checkScreen(page, 'newsletter-06-issues');
     await page.getByRole('button', { name: 'Start the issue' }).click();
-    await page.getByRole('heading', { name: /^Newsletter: / }).waitFor().catch(async (e: unknown) => {
-      await page.screenshot({ path: join(SCREENSHOTS, 'debug-start.png'), fullPage: true });
-      throw e;
-    });
+    await page.getByRole('heading', { name: /^Newsletter: / }).waitFor();
 
     await page.getByLabel('Editorial').fill('Welcome to this month’s issue. Thank you to everyone who referred: here is what your referrals made possible.');
     await page.getByRole('checkbox', { name: /Singing again/ }).check();
