@@ -104,7 +104,7 @@ export function ConsentPanel({ story, onChange }: { story: Story; onChange: (s: 
       )}
       <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
         {(c === null || c.withdrawnOn !== null) && <Button variant="outlined" onClick={() => setDialog('record')}>Record consent…</Button>}
-        {c !== null && c.withdrawnOn === null && <Button color="error" onClick={() => setDialog('withdraw')}>Consent withdrawn…</Button>}
+        {c !== null && c.withdrawnOn === null && <Button color="error" onClick={() => setDialog('withdraw')}>Record that consent was withdrawn…</Button>}
       </Stack>
       {dialog === 'record' && <RecordConsentDialog story={story} onClose={() => setDialog(undefined)} onSaved={(s) => { setDialog(undefined); onChange(s); }} />}
       {dialog === 'withdraw' && <WithdrawDialog story={story} onClose={() => setDialog(undefined)} onDone={(s, used) => { setDialog(undefined); setTold(used); onChange(s); }} />}

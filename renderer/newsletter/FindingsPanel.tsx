@@ -36,7 +36,7 @@ export function HighlightedText({ text, findings, label }: { text: string; findi
   parts.push(text.slice(at));
   return (
     <Box aria-label={label} role="group" sx={{ whiteSpace: 'pre-wrap', p: 1.5, bgcolor: '#fff', border: `1px solid ${nhs.paleGrey}`, borderRadius: 1, lineHeight: 1.7 }}>
-      {text === '' ? <Typography color="text.secondary" component="span">Nothing written yet.</Typography> : parts}
+      {text === '' ? <Typography color="text.secondary" component="span">None</Typography> : parts}
     </Box>
   );
 }

@@ -65,7 +65,7 @@ export function NewsletterScreen() {
         </Alert>
       ))}
       <Paper variant="outlined" component="section" aria-labelledby="new-issue-heading" sx={{ p: 2, mb: 3 }}>
-        <Typography variant="h2" id="new-issue-heading">Start an issue</Typography>
+        <Typography variant="h2" id="new-issue-heading" sx={{ mb: 1 }}>Start an issue</Typography>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }}>
           <TextField type="month" label="Month" value={month} onChange={(e) => setMonth(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ maxWidth: 220 }} error={error !== undefined} helperText={error} />
           <TextField select label="For" value={forWhom} onChange={(e) => setForWhom(e.target.value)} sx={{ maxWidth: 360 }}>

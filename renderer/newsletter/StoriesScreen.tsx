@@ -57,7 +57,7 @@ export function StoriesScreen({ role }: { role: Role }) {
       />
       {writer && (
         <Paper variant="outlined" component="section" aria-labelledby="start-heading" sx={{ p: 2, mb: 3 }}>
-          <Typography variant="h2" id="start-heading">Write a new story</Typography>
+          <Typography variant="h2" id="start-heading" sx={{ mb: 1 }}>Write a new story</Typography>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }}>
             <TextField
               select
@@ -78,7 +78,7 @@ export function StoriesScreen({ role }: { role: Role }) {
       )}
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography variant="h2" sx={{ flexGrow: 1 }}>{writer ? 'Stories' : 'Stories to review'}</Typography>
-        <TextField select label="Show" value={status} onChange={(e) => setStatus(e.target.value as StoryStatus | '')} sx={{ width: 260 }} margin="none">
+        <TextField select label="Show" slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} value={status} onChange={(e) => setStatus(e.target.value as StoryStatus | '')} sx={{ width: 260 }} margin="none">
           <MenuItem value="">All stories</MenuItem>
           {Object.entries(storyStatusLabels).map(([k, v]) => <MenuItem key={k} value={k}>{v}</MenuItem>)}
         </TextField>

@@ -193,7 +193,9 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
             <Alert severity="success" sx={{ mb: 1 }}>Approved by {story.approvedByName}{story.approvedAt ? ` on ${ukDateTime(story.approvedAt)}` : ''}.</Alert>
           ) : story.status !== 'submitted' ? (
             <Alert severity="info" sx={{ mb: 1 }}>The link worker has not sent this story for approval yet.</Alert>
-          ) : null}
+          ) : (
+            <Alert severity="success" sx={{ mb: 1 }}>Ready to approve: consent is recorded and nothing in the check is left to resolve. Read it through once more, then approve it or return it with comments.</Alert>
+          )}
           <Stack direction="row" spacing={1}>
             {story.status === 'submitted' && (
               <Button variant="contained" disabled={story.blockers.length > 0} onClick={() => act(() => call('stories.approve', { id: story.id }), 'Story approved: it can now go into an issue.')}>
