@@ -203,6 +203,8 @@ export const IssueDraft = z.object({
   linkWorkerText: optionalText(1500),
   mdtDates: z.array(MdtDate).max(12, 'List at most 12 dates').default([]),
   howToRefer: optionalText(1500),
+  /** The issue goes beyond the NHS (voluntary sector partners, the council): stories need consent to be shared outside the NHS. */
+  outsideNhs: z.boolean().default(false),
 });
 export type IssueDraft = z.infer<typeof IssueDraft>;
 

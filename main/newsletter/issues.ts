@@ -43,13 +43,14 @@ export interface StoryForIssue {
  * withdrawn, and consent wide enough for the issue's readers (a PCN-wide issue, or another
  * practice's issue, needs consent across the PCN or wider).
  */
-export function storyRefusal(story: StoryForIssue, issue: { practiceId: number | null }): string | null {
+export function storyRefusal(story: StoryForIssue, issue: { practiceId: number | null; outsideNhs?: boolean }): string | null {
   if (story.consent_withdrawn_on !== null) return `Consent was withdrawn on ${ukDate(story.consent_withdrawn_on)}.`;
   if (story.status !== 'approved') return 'Not approved yet.';
   if (story.consent_on === null || story.consent_scope === null) return 'No consent recorded.';
   const scope = story.consent_scope as ConsentScope;
-  const wideEnough = issue.practiceId !== null && issue.practiceId === story.practice_id ? 'practice' : 'pcn';
+  const wideEnough: ConsentScope = issue.outsideNhs ? 'public' : issue.practiceId !== null && issue.practiceId === story.practice_id ? 'practice' : 'pcn';
   if (consentScopeRank[scope] < consentScopeRank[wideEnough]) {
+    if (issue.outsideNhs) return `Consent covers ${consentScopeLabels[scope].toLowerCase()}; an issue shared outside the NHS needs consent to share it outside the NHS.`;
     return issue.practiceId === null
       ? `Consent covers ${consentScopeLabels[scope].toLowerCase()}; a PCN-wide issue needs consent across the PCN or wider.`
       : `From another practice, and its consent covers ${consentScopeLabels[scope].toLowerCase()}.`;
@@ -128,7 +129,7 @@ export async function listIssues(db: Db, userId: number): Promise<IssueSummary[]
 }
 
 /** Approved stories of the PCN that could go in, and any already chosen, each with its refusal if it cannot. */
-async function storyOptions(db: Db, issue: { practiceId: number | null }, chosen: readonly number[]): Promise<StoryOption[]> {
+async function storyOptions(db: Db, issue: { practiceId: number | null; outsideNhs: boolean }, chosen: readonly number[]): Promise<StoryOption[]> {
   const rows = await db
     .selectFrom('story as s')
     .innerJoin('practice as p', 'p.id', 's.practice_id')
@@ -161,7 +162,7 @@ function problemsOf(draft: IssueDraft, options: readonly StoryOption[]): string[
 export async function issueDetail(db: Db, id: number): Promise<IssueDetail> {
   const row = await issueRow(db, id);
   const draft = draftOf(row);
-  const issue = { practiceId: row.practice_id };
+  const issue = { practiceId: row.practice_id, outsideNhs: draft.outsideNhs };
   const content = contentOf(row);
   const options = await storyOptions(db, issue, draft.storyIds);
   const practiceIds = await practicesOf(db, row);
@@ -235,6 +236,7 @@ export async function createIssue(ctx: Ctx, month: string, practiceId: number | 
     linkWorkerText: '',
     mdtDates: [],
     howToRefer: DEFAULT_HOW_TO_REFER,
+    outsideNhs: false,
   };
   const { id } = await ctx.db
     .insertInto('newsletter_issue')
@@ -251,7 +253,7 @@ function assertDraft(row: IssueRow): void {
 async function checkDraft(db: Db, row: IssueRow, draft: IssueDraft): Promise<void> {
   const fieldErrors: Record<string, string[]> = {};
   if (new Set(draft.storyIds).size !== draft.storyIds.length) fieldErrors.storyIds = ['A story can be in an issue only once'];
-  const options = await storyOptions(db, { practiceId: row.practice_id }, draft.storyIds);
+  const options = await storyOptions(db, { practiceId: row.practice_id, outsideNhs: draft.outsideNhs }, draft.storyIds);
   const refused = draft.storyIds
     .map((id) => options.find((o) => o.id === id))
     .filter((o): o is StoryOption => o === undefined || o.refusal !== null)
@@ -334,7 +336,7 @@ export async function previewHtml(ctx: Ctx, row: IssueRow, draft: IssueDraft | u
 export async function finaliseIssue(ctx: Ctx, row: IssueRow): Promise<NewsletterContent> {
   assertDraft(row);
   const draft = draftOf(row);
-  const problems = problemsOf(draft, await storyOptions(ctx.db, { practiceId: row.practice_id }, draft.storyIds));
+  const problems = problemsOf(draft, await storyOptions(ctx.db, { practiceId: row.practice_id, outsideNhs: draft.outsideNhs }, draft.storyIds));
   if (problems.length) throw new AppError('CONFLICT', `The issue is not ready: ${problems.join(' ')}`);
   const content = await buildContent(ctx, row, draft);
   await ctx.db

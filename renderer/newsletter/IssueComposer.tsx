@@ -109,6 +109,20 @@ export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail
         <TextField label="Editorial" value={draft.editorial} onChange={(e) => set({ editorial: e.target.value })} multiline minRows={3} />
       </Section>
       <Section id="stories-heading" title="Stories" hint="Choose two to four approved stories. Stories whose consent does not cover this issue’s readers cannot be chosen.">
+        <FormControlLabel
+          sx={{ mt: 1 }}
+          control={
+            <Checkbox
+              checked={draft.outsideNhs}
+              onChange={(e) => {
+                const next = { ...draft, outsideNhs: e.target.checked };
+                setDraft(next);
+                void run(() => call('newsletter.save', { id, draft: next }), e.target.checked ? 'Saved: only stories whose consent covers sharing outside the NHS can go in.' : 'Saved.');
+              }}
+            />
+          }
+          label="This issue will also be shared outside the NHS (for example with voluntary sector partners)"
+        />
         {errors.storyIds && <Alert severity="error" sx={{ mt: 1 }}>{errors.storyIds.join(' ')}</Alert>}
         <Box role="group" aria-labelledby="stories-heading">
           {detail.stories.length === 0 && <Typography sx={{ mt: 1 }}>No approved stories yet.</Typography>}

@@ -27,6 +27,9 @@ describe('which stories may go into an issue', () => {
     expect(storyRefusal(scoped('pcn'), { practiceId: null })).toBeNull();
     expect(storyRefusal(scoped('public'), { practiceId: null })).toBeNull();
     expect(storyRefusal(scoped('pcn'), { practiceId: 2 })).toBeNull();
+    // An issue that goes outside the NHS: consent to share outside the NHS, whoever's issue it is.
+    expect(storyRefusal(scoped('pcn'), { practiceId: 1, outsideNhs: true })).toMatch(/needs consent to share it outside the NHS/);
+    expect(storyRefusal(scoped('public'), { practiceId: null, outsideNhs: true })).toBeNull();
   });
 
   it('refuses a story not approved, without consent or with consent withdrawn', () => {
@@ -112,6 +115,8 @@ describe('an issue from composing to export', () => {
       howToRefer: '',
     };
     expect(((await expectError(session, 'newsletter.export', { id: issue.summary.id, format: 'pdf' })).code)).toBe('CONFLICT');
+    const outside = await expectError(session, 'newsletter.save', { id: issue.summary.id, draft: { ...draft, outsideNhs: true } });
+    expect(outside.fieldErrors?.storyIds).toHaveLength(2);
     issue = (await call(session, 'newsletter.save', { id: issue.summary.id, draft })) as IssueDetail;
     expect(issue.problems).toEqual([]);
     const preview = (await call(session, 'newsletter.preview', { id: issue.summary.id })) as { html: string };
