@@ -24,7 +24,7 @@ import MdtIcon from '@mui/icons-material/GroupsOutlined';
 import CaseloadIcon from '@mui/icons-material/AssignmentIndOutlined';
 import StoriesIcon from '@mui/icons-material/AutoStoriesOutlined';
 import NewsletterIcon from '@mui/icons-material/NewspaperOutlined';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { SessionState } from '../../main/contract/people';
 import { roleLabels } from '../../main/contract/roles';
 import { call } from '../api/client';
@@ -75,7 +75,41 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
   };
   const nav = visibleItems(items, session.user.role);
   const current = nav.find((i) => i.id === view.id) ?? nav[0]!;
-  const openReferral = (referralId: number) => setView('inbox', referralId);
+  // A referral opens over the screen it was chosen from, and Back returns there.
+  const openReferral = (referralId: number) => setView(current.id, referralId);
+
+  const screenFor = (id: ViewId): ReactNode => {
+    switch (id) {
+      case 'home':
+        return <HomeScreen session={session} onNavigate={(next) => setView(next)} />;
+      case 'directory':
+        return <DirectoryScreen role={session.user.role} />;
+      case 'new-referral':
+        return <NewReferralScreen user={session.user} />;
+      case 'my-referrals':
+        return <MyReferralsScreen />;
+      case 'inbox':
+        return <InboxScreen onOpen={openReferral} />;
+      case 'caseload':
+        return <CaseloadScreen onOpen={openReferral} />;
+      case 'coding':
+        return <CodingWorklistScreen onOpen={openReferral} />;
+      case 'mdt':
+        return <MdtScreen role={session.user.role} />;
+      case 'stories':
+        return <StoriesScreen role={session.user.role} />;
+      case 'newsletter':
+        return <NewsletterScreen />;
+      case 'users':
+        return <UsersScreen currentUserId={session.user.id} />;
+      case 'settings':
+        return <SettingsScreen />;
+      case 'audit':
+        return <AuditScreen />;
+      case 'account':
+        return <AccountScreen session={session} onSessionChange={onSessionChange} />;
+    }
+  };
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -116,23 +150,11 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
         <Toolbar />
-        {current.id === 'home' && <HomeScreen session={session} onNavigate={(id) => setView(id)} />}
-        {current.id === 'directory' && <DirectoryScreen role={session.user.role} />}
-        {current.id === 'new-referral' && <NewReferralScreen user={session.user} />}
-        {current.id === 'my-referrals' && <MyReferralsScreen />}
-        {current.id === 'inbox' && view.referralId === undefined && <InboxScreen onOpen={openReferral} />}
-        {current.id === 'inbox' && view.referralId !== undefined && (
-          <ReferralScreen key={view.referralId} id={view.referralId} role={session.user.role} onBack={() => setView('inbox')} />
+        {view.referralId !== undefined ? (
+          <ReferralScreen key={view.referralId} id={view.referralId} role={session.user.role} backLabel={`Back to ${current.label.toLowerCase()}`} onBack={() => setView(current.id)} />
+        ) : (
+          screenFor(current.id)
         )}
-        {current.id === 'caseload' && <CaseloadScreen onOpen={openReferral} />}
-        {current.id === 'coding' && <CodingWorklistScreen onOpen={openReferral} />}
-        {current.id === 'mdt' && <MdtScreen role={session.user.role} />}
-        {current.id === 'stories' && <StoriesScreen role={session.user.role} />}
-        {current.id === 'newsletter' && <NewsletterScreen />}
-        {current.id === 'users' && <UsersScreen currentUserId={session.user.id} />}
-        {current.id === 'settings' && <SettingsScreen />}
-        {current.id === 'audit' && <AuditScreen />}
-        {current.id === 'account' && <AccountScreen session={session} onSessionChange={onSessionChange} />}
       </Box>
     </Box>
   );
