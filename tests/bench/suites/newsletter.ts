@@ -2,6 +2,8 @@ import type { IssueDetail, Story } from '../../../main/contract/newsletter';
 import { renderNewsletter } from '../../../main/export/newsletter';
 import { NewsletterContent } from '../../../main/export/newsletter/model';
 import { scoreMeasure } from '../../../main/measures/scoring';
+import { figuresFor } from '../../../main/newsletter/figures';
+import { upcomingMdtMeetings } from '../../../main/newsletter/issues';
 import { benchInstallation, BENCH_PASSWORD, BENCH_USERNAME, databaseMiB } from '../fixtures';
 import { type BenchSuite, formatMs, measure, type Measurement, timeOnce } from '../harness';
 import { addReferralTeam, dispatchOk, seededRandom, seedPatientsAndReferrals, signInAsLinkWorker } from '../referralFixtures';
@@ -81,6 +83,9 @@ export const newsletterSuite: BenchSuite = {
       report.note(`built in ${formatMs(setup.ms + seed.ms)}: ${count(seed.value.referrals)} referrals, ${count(FOLLOWED_UP)} with follow-ups this month; database ${databaseMiB(installation).toFixed(1)} MiB`);
 
       rows.push(await measure('newsletter.get (figures of the month, PCN-wide)', () => dispatchOk(session, 'newsletter.get', { id }), { iterations: 10, warmup: 2 }));
+      const db = session.active().store.db;
+      rows.push(await measure('  of which the figures alone (figuresFor)', () => figuresFor(db, team.practiceIds, month), { iterations: 10, warmup: 2 }));
+      rows.push(await measure('  of which the MDT calendar (three months)', () => upcomingMdtMeetings(db, { month, practice_id: null }, now), { iterations: 10, warmup: 2 }));
       rows.push(await measure('newsletter.preview (compose: figures, stories, HTML e-mail)', () => dispatchOk(session, 'newsletter.preview', { id, draft }), { iterations: 10, warmup: 2 }));
       const finalised = await timeOnce(() => dispatchOk(session, 'newsletter.finalise', { id }));
       rows.push({ name: 'newsletter.finalise (once: content kept as sent)', iterations: 1, medianMs: finalised.ms, p95Ms: finalised.ms, minMs: finalised.ms, maxMs: finalised.ms });

@@ -45,6 +45,12 @@ describe('writing a story from a case', () => {
     expect(unresolved).toBe(5);
   });
 
+  it('flags a place where few patients live, found from the patients’ own addresses, and not a city', async () => {
+    const { session, margaret } = await newsletterPractice(tempFolder());
+    const { findings } = (await call(session, 'stories.check', { referralId: margaret, text: 'She walks to Meanwood on Mondays and takes the bus into Leeds.' })) as { findings: Story['findings'] };
+    expect(findings.map((f) => [f.kind, f.text, f.suggestion])).toEqual([['place', 'Meanwood', 'a nearby village']]);
+  });
+
   it('refuses approval while a finding is unresolved or consent is missing; accepting a finding needs a reason and is audited', async () => {
     const { session, margaret } = await newsletterPractice(tempFolder());
     let story = (await call(session, 'stories.save', { referralId: margaret, title: 'Singing again', text: LEAKY })) as Story;

@@ -21,7 +21,7 @@ export async function newsletterPractice(folder: string) {
   const { session } = await newInstallation(folder);
   const team = await addTeam(session);
   const margaret = await createReferral(session, newReferral({ nhsNumber: syntheticNhsNumber(1) }));
-  const john = await createReferral(session, newReferral({ nhsNumber: syntheticNhsNumber(2), title: 'Mr', givenName: 'John', familyName: 'Smith', preferredName: '', sex: 'male', addressLine1: '3 Mill Lane', postcode: 'LS6 1AA' }));
+  const john = await createReferral(session, newReferral({ nhsNumber: syntheticNhsNumber(2), title: 'Mr', givenName: 'John', familyName: 'Smith', preferredName: '', sex: 'male', addressLine1: '3 Mill Lane', addressLine2: 'Meanwood', postcode: 'LS6 1AA' }));
   const other = await createReferral(session, newReferral({ nhsNumber: syntheticNhsNumber(3), givenName: 'Aisha', familyName: 'Rahman', preferredName: '', registeredPracticeId: 2 }));
   await signInAs(session, 'pat');
   const choir = await service(session, 'Headingley Community Choir', 'Leeds Arts');
