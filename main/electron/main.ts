@@ -7,6 +7,7 @@ import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { parseDataArg } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { openExportsWhenSaved } from './downloads';
 import { hardenApp, hardenSession } from './security';
 import { createAppWindow, focusWindow } from './window';
 
@@ -46,6 +47,7 @@ async function refuseToStart(problem: string): Promise<void> {
 function openApp(dataFolder: string): void {
   const session = new Session({ dataFolder });
   hardenSession(electronSession.defaultSession);
+  openExportsWhenSaved(electronSession.defaultSession);
   serveRenderer(RENDERER_DIR);
   Menu.setApplicationMenu(buildMenu(app.isPackaged));
 

@@ -133,3 +133,20 @@ export function rendererFileFor(url: string, rendererDir: string): string | null
 export function isPermissionAllowed(permission: string): boolean {
   return permission === 'clipboard-sanitized-write';
 }
+
+/**
+ * Where an export the page downloads is saved before it opens in its program: the user's
+ * Documents\Signpost exports folder, under the name main gave it (reduced to a safe file name),
+ * numbered rather than overwriting an earlier export.
+ */
+export function exportPathFor(documents: string, suggested: string, exists: (path: string) => boolean): string {
+  const base = suggested.split(/[\\/]/).pop() ?? '';
+  const printable = [...base].map((c) => (c.charCodeAt(0) < 32 ? '_' : c)).join('');
+  const safe = printable.replace(/[<>:"|?*]/g, '_').replace(/^[.\s]+/, '') || 'signpost-export';
+  const folder = resolve(documents, 'Signpost exports');
+  const ext = extname(safe);
+  const stem = safe.slice(0, safe.length - ext.length);
+  let candidate = resolve(folder, safe);
+  for (let n = 2; exists(candidate); n += 1) candidate = resolve(folder, `${stem} (${n})${ext}`);
+  return candidate;
+}

@@ -4,6 +4,7 @@ import {
   APP_PAGE_URL,
   CONTENT_SECURITY_POLICY,
   contentTypeFor,
+  exportPathFor,
   isAllowedRequestUrl,
   isAppPageUrl,
   isTrustedSender,
@@ -165,5 +166,25 @@ describe('rendererFileFor', () => {
     expect(contentTypeFor('index.html')).toMatch(/^text\/html/);
     expect(contentTypeFor('x.woff2')).toBe('font/woff2');
     expect(contentTypeFor('x.unknown')).toBe('application/octet-stream');
+  });
+});
+
+describe('exportPathFor', () => {
+  const documents = '/home/pat/Documents';
+  const none = () => false;
+
+  it('saves an export in Documents/Signpost exports under the name main gave it', () => {
+    expect(exportPathFor(documents, 'referral-12-2026-11-25.pdf', none)).toBe('/home/pat/Documents/Signpost exports/referral-12-2026-11-25.pdf');
+  });
+
+  it('never lets a suggested name climb out of the folder or carry reserved characters', () => {
+    expect(exportPathFor(documents, '../../evil.pdf', none)).toBe('/home/pat/Documents/Signpost exports/evil.pdf');
+    expect(exportPathFor(documents, 'C:\\Windows\\a:b?.docx', none)).toBe('/home/pat/Documents/Signpost exports/a_b_.docx');
+    expect(exportPathFor(documents, '..', none)).toBe('/home/pat/Documents/Signpost exports/signpost-export');
+  });
+
+  it('numbers a second export of the same name rather than overwriting the first', () => {
+    const taken = new Set(['/home/pat/Documents/Signpost exports/agenda.pdf', '/home/pat/Documents/Signpost exports/agenda (2).pdf']);
+    expect(exportPathFor(documents, 'agenda.pdf', (p) => taken.has(p))).toBe('/home/pat/Documents/Signpost exports/agenda (3).pdf');
   });
 });

@@ -13,10 +13,17 @@ const fake = vi.hoisted(() => ({
   appEvents: new Map<string, Listener>(),
   enableSandbox: vi.fn(),
   registerSchemesAsPrivileged: vi.fn(),
+  openPath: vi.fn(async () => ''),
+  documents: '',
 }));
 
 vi.mock('electron', () => ({
-  app: { enableSandbox: fake.enableSandbox, on: (name: string, l: Listener) => fake.appEvents.set(name, l) },
+  app: {
+    enableSandbox: fake.enableSandbox,
+    on: (name: string, l: Listener) => fake.appEvents.set(name, l),
+    getPath: (name: string) => (name === 'documents' ? fake.documents : ''),
+  },
+  shell: { openPath: fake.openPath },
   ipcMain: { handle: (name: string, l: Listener) => fake.handlers.set(`ipc:${name}`, l) },
   protocol: {
     registerSchemesAsPrivileged: fake.registerSchemesAsPrivileged,
@@ -29,6 +36,7 @@ const { registerIpc, INVOKE_CHANNEL } = await import('../../../main/electron/ipc
 const { registerAppScheme, serveRenderer } = await import('../../../main/electron/protocol');
 const { APP_PAGE_URL, CONTENT_SECURITY_POLICY } = await import('../../../main/electron/policy');
 const { Session } = await import('../../../main/session/session');
+const { openExportsWhenSaved } = await import('../../../main/electron/downloads');
 
 type Callback<T> = (response: T) => void;
 
@@ -180,5 +188,26 @@ describe('the app:// scheme', () => {
     expect((await get('app://signpost/missing.js')).status).toBe(404);
     expect((await get('app://other/index.html')).status).toBe(404);
     expect((await get(APP_PAGE_URL, 'POST')).status).toBe(405);
+  });
+});
+
+describe('exports downloaded by the page', () => {
+  it('are saved in Documents/Signpost exports and opened in their program once complete', () => {
+    fake.documents = mkdtempSync(join(tmpdir(), 'signpost-documents-'));
+    const events = new Map<string, Listener>();
+    openExportsWhenSaved({ on: (name: string, l: Listener) => events.set(name, l) } as never);
+    let savedTo = '';
+    let done: Listener | undefined;
+    const item = {
+      getFilename: () => 'newsletter-2026-11.eml',
+      setSavePath: (p: string) => (savedTo = p),
+      once: (_name: string, l: Listener) => (done = l),
+    };
+    (events.get('will-download') as (e: unknown, i: unknown) => void)({}, item);
+    expect(savedTo).toBe(join(fake.documents, 'Signpost exports', 'newsletter-2026-11.eml'));
+    expect(fake.openPath).not.toHaveBeenCalled();
+    (done as (e: unknown, s: string) => void)({}, 'completed');
+    expect(fake.openPath).toHaveBeenCalledWith(savedTo);
+    rmSync(fake.documents, { recursive: true, force: true });
   });
 });
