@@ -4,6 +4,7 @@ import type { Cost, HowToRefer, Service, ServiceValues, Usage } from '../contrac
 import type { Db } from '../store/database';
 import type { ServiceTable } from '../store/schema';
 import type { Selectable } from 'kysely';
+import { inIdOrder } from '../store/inIdOrder';
 
 export type ServiceRow = Selectable<ServiceTable>;
 
@@ -81,12 +82,8 @@ function toService(row: ServiceRow, categories: Reason[], usage: Usage): Service
 export async function loadServices(db: Db, ids: readonly number[]): Promise<Service[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('service').selectAll().where('id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const [categories, usage] = await Promise.all([categoriesFor(db, ids), usageFor(db, ids)]);
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toService(row, categories.get(id) ?? [], usage.get(id) ?? noUsage)] : [];
-  });
+  return inIdOrder(ids, rows, (row) => toService(row, categories.get(row.id) ?? [], usage.get(row.id) ?? noUsage));
 }
 
 export async function getService(db: Db, id: number): Promise<Service> {

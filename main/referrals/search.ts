@@ -5,6 +5,7 @@ import { parseTypedDate } from './dates';
 import { allowedTypos, editDistance } from './editDistance';
 import { type NameIndex, nameTokens, sqliteNameIndex } from './nameIndex';
 import { displayName, foldName } from './patients';
+import { inIdOrder } from '../store/inIdOrder';
 
 const MAX_RESULTS = 20;
 /** Fewer prefix matches than this and the typo-tolerant comparison adds its own. */
@@ -121,20 +122,15 @@ async function loadMatches(db: Db, ids: readonly number[]): Promise<PatientMatch
     .where('id', 'in', ids)
     .execute();
   const open = await openReferrals(db, ids);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    if (!r) return [];
-    return [{
-      id: r.id,
-      nhsNumber: r.nhs_number,
-      name: displayName(r),
-      dateOfBirth: r.date_of_birth,
-      postcode: r.postcode,
-      practiceId: r.registered_practice_id,
-      openReferral: open.get(r.id) ?? null,
-    }];
-  });
+  return inIdOrder(ids, rows, (r) => ({
+    id: r.id,
+    nhsNumber: r.nhs_number,
+    name: displayName(r),
+    dateOfBirth: r.date_of_birth,
+    postcode: r.postcode,
+    practiceId: r.registered_practice_id,
+    openReferral: open.get(r.id) ?? null,
+  }));
 }
 
 export interface OpenReferral {

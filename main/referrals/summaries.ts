@@ -4,6 +4,7 @@ import type { Db } from '../store/database';
 import { isCoded } from './coding';
 import { displayName } from './patients';
 import { readReferralSettings } from './settings';
+import { inIdOrder } from '../store/inIdOrder';
 
 export interface StaleRule {
   /** Referrals not ended and last touched before this instant (ISO) are stale. */
@@ -47,26 +48,21 @@ export async function loadSummaries(db: Db, ids: readonly number[], rule: StaleR
     .where('r.id', 'in', ids)
     .execute();
   const codes = await recordedCodes(db, ids);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    if (!r) return [];
-    return [{
-      id: r.id,
-      patientName: displayName(r),
-      nhsNumber: r.nhs_number,
-      dateOfBirth: r.date_of_birth,
-      practiceId: r.practice_id,
-      practiceName: r.practice_name,
-      status: r.status as ReferralStatus,
-      urgency: r.urgency as ReferralSummary['urgency'],
-      reasons: JSON.parse(r.reasons) as Reason[],
-      receivedAt: r.received_at,
-      lastActivityAt: r.last_activity_at,
-      assignedToName: r.assigned_name,
-      stale: isStale(r, rule),
-      safeguarding: r.safeguarding === 1,
-      coded: isCoded(r, codes.get(r.id) ?? new Set()),
-    }];
-  });
+  return inIdOrder(ids, rows, (r) => ({
+    id: r.id,
+    patientName: displayName(r),
+    nhsNumber: r.nhs_number,
+    dateOfBirth: r.date_of_birth,
+    practiceId: r.practice_id,
+    practiceName: r.practice_name,
+    status: r.status as ReferralStatus,
+    urgency: r.urgency as ReferralSummary['urgency'],
+    reasons: JSON.parse(r.reasons) as Reason[],
+    receivedAt: r.received_at,
+    lastActivityAt: r.last_activity_at,
+    assignedToName: r.assigned_name,
+    stale: isStale(r, rule),
+    safeguarding: r.safeguarding === 1,
+    coded: isCoded(r, codes.get(r.id) ?? new Set()),
+  }));
 }

@@ -8,6 +8,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
+import type { ReactNode } from 'react';
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form';
 
 interface Base<T extends FieldValues> {
@@ -19,6 +20,18 @@ interface Base<T extends FieldValues> {
 
 type Options = Readonly<Record<string, string>>;
 
+/** The question as a legend, its hint, its answers and its error: read out together by a screen reader. */
+function Fieldset({ label, hint, error, children }: { label: string; hint?: string | undefined; error?: string | undefined; children: ReactNode }) {
+  return (
+    <FormControl component="fieldset" error={error !== undefined} margin="normal" sx={{ display: 'block' }}>
+      <FormLabel component="legend">{label}</FormLabel>
+      {hint && <FormHelperText sx={{ mx: 0 }}>{hint}</FormHelperText>}
+      {children}
+      {error && <FormHelperText>{error}</FormHelperText>}
+    </FormControl>
+  );
+}
+
 /** One of a few: radio buttons in a fieldset, so the question is read out with each answer. */
 export function RadioField<T extends FieldValues>({ control, name, label, hint, options, row }: Base<T> & { options: Options; row?: boolean }) {
   return (
@@ -26,16 +39,13 @@ export function RadioField<T extends FieldValues>({ control, name, label, hint, 
       control={control}
       name={name}
       render={({ field, fieldState }) => (
-        <FormControl component="fieldset" error={fieldState.error !== undefined} margin="normal" sx={{ display: 'block' }}>
-          <FormLabel component="legend">{label}</FormLabel>
-          {hint && <FormHelperText sx={{ mx: 0 }}>{hint}</FormHelperText>}
+        <Fieldset label={label} hint={hint} error={fieldState.error?.message}>
           <RadioGroup row={row ?? false} name={field.name} value={field.value ?? ''} onChange={(e) => field.onChange(e.target.value)} onBlur={field.onBlur}>
             {Object.entries(options).map(([value, text]) => (
               <FormControlLabel key={value} value={value} control={<Radio slotProps={{ input: { ref: value === Object.keys(options)[0] ? field.ref : undefined } }} />} label={text} />
             ))}
           </RadioGroup>
-          {fieldState.error && <FormHelperText>{fieldState.error.message}</FormHelperText>}
-        </FormControl>
+        </Fieldset>
       )}
     />
   );
@@ -48,9 +58,7 @@ export function YesNoField<T extends FieldValues>({ control, name, label, hint }
       control={control}
       name={name}
       render={({ field, fieldState }) => (
-        <FormControl component="fieldset" error={fieldState.error !== undefined} margin="normal" sx={{ display: 'block' }}>
-          <FormLabel component="legend">{label}</FormLabel>
-          {hint && <FormHelperText sx={{ mx: 0 }}>{hint}</FormHelperText>}
+        <Fieldset label={label} hint={hint} error={fieldState.error?.message}>
           <RadioGroup
             row
             name={field.name}
@@ -61,8 +69,7 @@ export function YesNoField<T extends FieldValues>({ control, name, label, hint }
             <FormControlLabel value="true" control={<Radio slotProps={{ input: { ref: field.ref } }} />} label="Yes" />
             <FormControlLabel value="false" control={<Radio />} label="No" />
           </RadioGroup>
-          {fieldState.error && <FormHelperText>{fieldState.error.message}</FormHelperText>}
-        </FormControl>
+        </Fieldset>
       )}
     />
   );
@@ -83,9 +90,7 @@ export function CheckboxGroupField<T extends FieldValues>({ control, name, label
           field.onChange(Object.keys(options).filter((o) => next.has(o)));
         };
         return (
-          <FormControl component="fieldset" error={fieldState.error !== undefined} margin="normal" sx={{ display: 'block' }}>
-            <FormLabel component="legend">{label}</FormLabel>
-            {hint && <FormHelperText sx={{ mx: 0 }}>{hint}</FormHelperText>}
+          <Fieldset label={label} hint={hint} error={fieldState.error?.message}>
             <FormGroup sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
               {Object.entries(options).map(([value, text], i) => (
                 <FormControlLabel
@@ -95,8 +100,7 @@ export function CheckboxGroupField<T extends FieldValues>({ control, name, label
                 />
               ))}
             </FormGroup>
-            {fieldState.error && <FormHelperText>{fieldState.error.message}</FormHelperText>}
-          </FormControl>
+          </Fieldset>
         );
       }}
     />

@@ -1,7 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchBrowser, newPage } from './support/browser';
-import { type RunningHost, startHost } from './support/devHost';
+import { checkScreen } from './support/browser';
+import type { RunningHost } from './support/devHost';
+import { closeApp, openApp } from './support/app';
 
 const PASSWORD = { pat: 'correct horse battery', lee: 'lee link worker 22' };
 
@@ -108,17 +109,13 @@ async function recordMeasure(instrument: RegExp, takenOn: string, answers: reado
 }
 
 beforeAll(async () => {
-  host = await startHost();
-  await preparePractice();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await page.goto(host.url);
+  ({ host, browser, page } = await openApp(async (h) => {
+    host = h;
+    await preparePractice();
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => closeApp({ host, browser }));
 
 describe('a link worker works a case from first contact to closure', () => {
   it('shows the newly accepted case on the caseload, not yet reached', async () => {

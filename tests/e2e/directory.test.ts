@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchBrowser, newPage } from './support/browser';
-import { type RunningHost, startHost } from './support/devHost';
+import { checkScreen } from './support/browser';
+import type { RunningHost } from './support/devHost';
 import { PASSWORD, preparePractice } from './support/practice';
+import { closeApp, openApp } from './support/app';
 
 const FIXTURES = join(__dirname, '../fixtures/directory');
 
@@ -36,17 +37,10 @@ async function chooseCategory(name: string) {
 const servicesTable = () => page.getByRole('table', { name: 'Services' });
 
 beforeAll(async () => {
-  host = await startHost();
-  await preparePractice(host);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await page.goto(host.url);
+  ({ host, browser, page } = await openApp(preparePractice));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => closeApp({ host, browser }));
 
 describe('the service directory, as a link worker keeps it', () => {
   it('says what to do when the directory is empty', async () => {

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchBrowser, newPage } from './support/browser';
-import { type RunningHost, startHost } from './support/devHost';
+import { checkScreen } from './support/browser';
+import type { RunningHost } from './support/devHost';
+import { closeApp, openApp } from './support/app';
 
 const MANAGER = { name: 'Pat Manager', username: 'pat', password: 'correct horse battery' };
 const WORKER = { name: 'Lee Worker', username: 'lee', temporary: 'temporary pass 42', own: 'lee own password 7' };
@@ -12,15 +13,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  host = await startHost(['--idle-lock-seconds', String(IDLE_SECONDS)]);
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  ({ host, browser, page } = await openApp(undefined, ['--idle-lock-seconds', String(IDLE_SECONDS)]));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => closeApp({ host, browser }));
 
 async function signIn(username: string, password: string) {
   await page.getByLabel('Username').fill(username);

@@ -6,9 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nthWeekdayOfMonth } from '../../main/mdt/recurrence';
 import { addDays, londonWallClock } from '../../main/mdt/time';
-import { checkScreen, launchBrowser, newPage, SCREENSHOTS } from './support/browser';
-import { type RunningHost, startHost } from './support/devHost';
+import { checkScreen, SCREENSHOTS } from './support/browser';
+import type { RunningHost } from './support/devHost';
 import { tabTo, typeInto } from './support/keyboard';
+import { closeApp, openApp } from './support/app';
 
 const PASSWORD = { pat: 'correct horse battery', lee: 'lee link worker 22', kim: 'kim link worker 33' };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -121,17 +122,13 @@ async function download(button: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  host = await startHost();
-  await preparePcn();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await page.goto(host.url);
+  ({ host, browser, page } = await openApp(async (h) => {
+    host = h;
+    await preparePcn();
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => closeApp({ host, browser }));
 
 describe('MDT meetings, from the PCN calendar to the minutes', () => {
   it('plans the month for three practices and warns of the same-day clash by name', async () => {

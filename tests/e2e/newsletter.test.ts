@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchBrowser, newPage, SCREENSHOTS } from './support/browser';
-import { type RunningHost, startHost } from './support/devHost';
+import { checkScreen, newPage, SCREENSHOTS } from './support/browser';
+import type { RunningHost } from './support/devHost';
 import { PASSWORD, preparePractice, rpcOk } from './support/practice';
+import { closeApp, openApp } from './support/app';
 
 let host: RunningHost;
 let browser: Browser;
@@ -95,19 +96,15 @@ async function prepareCases(): Promise<void> {
 }
 
 beforeAll(async () => {
-  host = await startHost();
-  await preparePractice(host);
-  await prepareCases();
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  ({ host, browser, page } = await openApp(async (h) => {
+    host = h;
+    await preparePractice(h);
+    await prepareCases();
+  }));
   page.setDefaultTimeout(15_000);
-  await page.goto(host.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => closeApp({ host, browser }));
 
 describe('the monthly newsletter, from a case story to the e-mail', () => {
   it('lets a link worker write a story whose first draft leaks a name, an age and a postcode, fix it, and send it for approval', async () => {

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchBrowser, newPage, SCREENSHOTS } from './support/browser';
-import { type RunningHost, startHost } from './support/devHost';
+import { checkScreen, SCREENSHOTS } from './support/browser';
+import type { RunningHost } from './support/devHost';
 import { PASSWORD, preparePractice } from './support/practice';
 import { chooseOption, chooseRadio, tabTo, tick, typeInto } from './support/keyboard';
+import { closeApp, openApp } from './support/app';
 
 const PRIVATE_NOTE = 'Lives alone since March; PRIVATE-NOTE-4471';
 
@@ -37,17 +38,10 @@ async function goTo(section: string) {
 }
 
 beforeAll(async () => {
-  host = await startHost();
-  await preparePractice(host);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await page.goto(host.url);
+  ({ host, browser, page } = await openApp(preparePractice));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => closeApp({ host, browser }));
 
 describe('referrals, from the front desk to the message back', () => {
   it('lets a receptionist refer a new patient by keyboard alone', async () => {
