@@ -82,7 +82,7 @@ export const addUser: Command = {
     }
 
     const password = await readSecret(io, { envVar: 'SIGNPOST_PASSWORD', question: `Password for ${manager}: `, what: 'password' });
-    const session = new Session({ dataFolder });
+    const session = new Session({ dataFolder, clock: io.clock });
     const log = plainLog(io);
     const login = await dispatch(session, 'auth.login', { username: manager, password }, log);
     if (!login.ok) {

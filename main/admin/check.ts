@@ -62,11 +62,11 @@ function messageOf(error: unknown): string {
 
 /** Failed attempts cannot reach the encrypted log (no key): they wait where the app keeps its own. */
 function recordFailedAttempt(paths: DataFolderPaths, entry: AuditInput): void {
-  appendFileSync(paths.pendingAudit, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`, { mode: 0o600 });
+  appendFileSync(paths.pendingAudit, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
 }
 
 async function openWithPassword(io: CliIo, dataFolder: string, username: string, password: string): Promise<Opened> {
-  const session = new Session({ dataFolder });
+  const session = new Session({ dataFolder, clock: io.clock });
   const log = plainLog(io);
   // Through dispatch, so the username is read exactly as the app's sign-in screen reads it.
   const result = await dispatch(session, 'auth.login', { username, password }, log);
@@ -81,17 +81,17 @@ async function openWithPassword(io: CliIo, dataFolder: string, username: string,
   }
   // Whoever may verify the audit log in the app may check the data folder here: the contract says who.
   if (!roleMayCall(contract['audit.verify'].access, user.role)) {
-    await appendAudit(store.db, { actorUserId: user.id, actorName: user.fullName, action: 'admin.check', outcome: 'refused', detail: `role ${user.role} may not call this` });
+    await appendAudit(store.db, { at: io.clock.now().toISOString(), actorUserId: user.id, actorName: user.fullName, action: 'admin.check', outcome: 'refused', detail: `role ${user.role} may not call this` });
     await close();
     throw new AppError('FORBIDDEN', 'Only a practice manager or administrator may check the data folder (or anyone with the recovery key).');
   }
   return { store, actor: { userId: user.id, name: user.fullName }, describe: `signed in as ${user.username} (${user.fullName})`, close };
 }
 
-function openWithRecoveryKey(paths: DataFolderPaths, file: SlotFile, recoveryKey: string): Opened {
+function openWithRecoveryKey(io: CliIo, paths: DataFolderPaths, file: SlotFile, recoveryKey: string): Opened {
   const dataKey = Session.unwrapRecovery(file, recoveryKey);
   if (!dataKey) {
-    recordFailedAttempt(paths, { actorUserId: null, actorName: 'recovery key', action: 'admin.check', outcome: 'failed', detail: 'wrong recovery key' });
+    recordFailedAttempt(paths, { at: io.clock.now().toISOString(), actorUserId: null, actorName: 'recovery key', action: 'admin.check', outcome: 'failed', detail: 'wrong recovery key' });
     throw new AppError('WRONG_PASSWORD', 'The recovery key is not right. Check it against the printed copy and try again.');
   }
   try {
@@ -163,6 +163,7 @@ async function runChecks(opened: Opened, file: SlotFile, report: Report, io: Cli
   const failed = report.failed();
   try {
     await appendAudit(db, {
+      at: io.clock.now().toISOString(),
       actorUserId: opened.actor.userId,
       actorName: opened.actor.name,
       action: 'admin.check',
@@ -221,7 +222,7 @@ export const check: Command = {
     try {
       opened = password !== undefined && username !== undefined
         ? await openWithPassword(io, dataFolder, username, password)
-        : openWithRecoveryKey(paths, file, recoveryKey ?? '');
+        : openWithRecoveryKey(io, paths, file, recoveryKey ?? '');
       report.add('unlock', true, opened.describe);
     } catch (error) {
       report.add('unlock', false, messageOf(error));

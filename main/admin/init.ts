@@ -59,7 +59,7 @@ export const init: Command = {
   },
   async run({ dataFolder, io, string, strings }) {
     const practiceTexts = strings('practice');
-    const session = new Session({ dataFolder });
+    const session = new Session({ dataFolder, clock: io.clock });
     if (session.isSetUp()) {
       line(io.stderr, `Signpost is already set up in ${session.paths.folder}: init only makes a new data folder. Use "check" to look at this one.`);
       return 1;

@@ -1,6 +1,10 @@
+import { type Clock, systemClock } from '../clock/clock';
+
 /** What a command may touch of the outside world: passed in, so tests run commands in-process. */
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
+  /** Main's one clock: every time a command records comes from here. */
+  clock: Clock;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   /** Asks for a secret without echoing it; absent where there is no terminal to ask at. */
@@ -87,6 +91,7 @@ export function hiddenPrompt(question: string): Promise<string> {
 export function processIo(): CliIo {
   return {
     env: process.env,
+    clock: systemClock,
     stdout: process.stdout,
     stderr: process.stderr,
     ...(process.stdin.isTTY ? { askSecret: hiddenPrompt } : {}),

@@ -4,7 +4,8 @@ import type { AuditCheck, AuditEntry } from '../contract/audit';
 import type { Database } from '../store/schema';
 
 export interface AuditInput {
-  at?: string;
+  /** When it happened, from main's clock (ISO 8601, UTC). */
+  at: string;
   actorUserId: number | null;
   actorName: string;
   action: string;
@@ -38,7 +39,7 @@ export function entryHash(prevHash: string, f: HashedFields): string {
 
 function toRow(entry: AuditInput): HashedFields {
   return {
-    at: entry.at ?? new Date().toISOString(),
+    at: entry.at,
     actor_user_id: entry.actorUserId,
     actor_name: entry.actorName,
     action: entry.action,

@@ -1,4 +1,4 @@
-import { londonNowLocal } from '../contract/casework';
+import { londonNowLocal } from '../contract/time';
 
 /** Whole minutes between London wall-clock time and UTC at this instant (60 in summer, 0 in winter). */
 function londonOffsetMs(utcMs: number): number {

@@ -12,7 +12,7 @@ import { escalate, escalationReferralId, recordEscalationOutcome } from './safeg
 import { readNoContactAlertDays, writeNoContactAlertDays } from './settings';
 
 function ctxOf(c: UserContext): Ctx {
-  return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: new Date() };
+  return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: c.now };
 }
 
 /** The case file after a change, as the writer (a link worker) sees it. */
@@ -90,8 +90,8 @@ export const caseworkHandlers: HandlerGroup<
     auditTarget({ type: 'referral', id: referralId, detail: 'message back draft from the case' });
     return caseMessageBackDraft(db, row);
   },
-  'casework.caseload': async ({ db, user, auditTarget }, { asOf }) => {
-    const out = await caseload(db, user.id, await coveredPracticeIds(db, user.id), new Date(), asOf);
+  'casework.caseload': async ({ db, user, now, auditTarget }, { asOf }) => {
+    const out = await caseload(db, user.id, await coveredPracticeIds(db, user.id), now, asOf);
     auditTarget({ type: 'caseload', id: user.id, detail: `${out.rows.length} open cases` });
     return out;
   },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { Id, requiredText, Timestamp } from './fields';
-import { Instrument, londonToday } from './measures';
+import { Instrument } from './measures';
+import { londonNowLocal, londonToday, ruleNow } from './time';
 import { IsoDate } from './nhs';
 import { MessageBackContent, ReferralStatus, Urgency } from './referrals';
 import { managers } from './roles';
@@ -47,16 +48,6 @@ export const workingStates: readonly ReferralStatus[] = ['accepted', 'contacted'
 
 // ---------------------------------------------------------------- dates and times in England
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-
-/** Now as a wall-clock time in England, `YYYY-MM-DDTHH:mm` (what a datetime-local field holds). */
-export function londonNowLocal(now: Date = new Date()): string {
-  const p = Object.fromEntries(londonParts.formatToParts(now).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
 const optionalText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).optional().default('');
 
 /** A date and time of day in England as typed, `YYYY-MM-DDTHH:mm`; not in the future. */
@@ -67,10 +58,11 @@ export const LocalDateTime = z
     const d = new Date(`${v}:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 16) === v;
   }, 'Enter a real date and time')
-  .refine((v) => v <= londonNowLocal(new Date(Date.now() + 5 * 60_000)), 'The date and time cannot be in the future');
+  // Five minutes' grace: a contact typed as it ends may be stamped a moment ahead of main's clock.
+  .refine((v) => v <= londonNowLocal(new Date(ruleNow().getTime() + 5 * 60_000)), 'The date and time cannot be in the future');
 
 const PastDate = (what: string) =>
-  z.string({ error: `Enter ${what}` }).pipe(IsoDate).refine((v) => v <= londonToday(), `${what.charAt(0).toUpperCase()}${what.slice(1)} cannot be in the future`);
+  z.string({ error: `Enter ${what}` }).pipe(IsoDate).refine((v) => v <= londonToday(ruleNow()), `${what.charAt(0).toUpperCase()}${what.slice(1)} cannot be in the future`);
 
 /** An optional date: '' or absent means none. */
 const OptionalDate = z

@@ -4,6 +4,7 @@ import { Id, requiredText, Timestamp } from './fields';
 import { IsoDate, normalisePostcode } from './nhs';
 import { Reason } from './referrals';
 import { referrers } from './roles';
+import { londonToday, ruleNow } from './time';
 
 // ---------------------------------------------------------------- vocabularies
 
@@ -102,7 +103,7 @@ export const ServiceInput = z.object({
     .nullable()
     .optional()
     .transform((v) => (v === '' || v === undefined ? null : v))
-    .refine((v) => v === null || v <= new Date().toISOString().slice(0, 10), 'The last checked date cannot be in the future'),
+    .refine((v) => v === null || v <= londonToday(ruleNow()), 'The last checked date cannot be in the future'),
 });
 export type ServiceInput = z.input<typeof ServiceInput>;
 export type ServiceValues = z.output<typeof ServiceInput>;
@@ -256,7 +257,7 @@ export const directoryChannels = {
       referralId: Id,
       serviceId: Id,
       kind: UseKind,
-      onDate: IsoDate.refine((v) => v <= new Date().toISOString().slice(0, 10), 'The date cannot be in the future'),
+      onDate: IsoDate.refine((v) => v <= londonToday(ruleNow()), 'The date cannot be in the future'),
       takenUp,
       feedback: optionalText(2000),
     }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { Id, Timestamp } from './fields';
 import { managers } from './roles';
+import { isRealDate, londonToday, ruleNow } from './time';
 
 /**
  * Wellbeing measures: every question's exact wording, the answer labels, the licence notice and the
@@ -242,19 +243,11 @@ const refuseOtherKeys = {
   error: (i: { code?: string; keys?: string[] }) => (i.code === 'unrecognized_keys' && i.keys ? `${KEYS_REFUSED} (not accepted: ${i.keys.join(', ')})` : undefined),
 };
 
-/** Today's date in England (the contract runs in both processes, so no node imports). */
-export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 export const TakenOn = z
   .string({ error: 'Enter the date the measure was taken' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the measure was taken')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'Enter a real date')
-  .refine((v) => v <= londonToday(), 'The date cannot be in the future');
+  .refine(isRealDate, 'Enter a real date')
+  .refine((v) => v <= londonToday(ruleNow()), 'The date cannot be in the future');
 
 const common = {
   referralId: Id,

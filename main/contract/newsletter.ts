@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { Id, requiredText, Timestamp } from './fields';
-import { londonToday } from './measures';
+import { londonToday, ruleNow } from './time';
 import { IsoDate } from './nhs';
 
 /**
@@ -156,7 +156,7 @@ export const StoryCandidate = z.object({ referralId: Id, label: z.string(), stat
 export type StoryCandidate = z.infer<typeof StoryCandidate>;
 
 const PastOrToday = (what: string) =>
-  z.string({ error: `Enter ${what}` }).pipe(IsoDate).refine((v) => v <= londonToday(), `${what.charAt(0).toUpperCase()}${what.slice(1)} cannot be in the future`);
+  z.string({ error: `Enter ${what}` }).pipe(IsoDate).refine((v) => v <= londonToday(ruleNow()), `${what.charAt(0).toUpperCase()}${what.slice(1)} cannot be in the future`);
 
 export const ConsentInput = z.object({
   storyId: Id,

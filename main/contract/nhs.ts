@@ -1,3 +1,4 @@
+import { isRealDate } from './time';
 import { z } from 'zod';
 
 /**
@@ -64,7 +65,7 @@ export const UkPhone = z
 export const IsoDate = z
   .string({ error: 'Enter a date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as day, month and year')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Enter a real date');
+  .refine(isRealDate, 'Enter a real date');
 
 export const SNOMED = {
   referral: { code: '871731000000106', term: 'Referral to social prescribing service' },

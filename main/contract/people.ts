@@ -89,6 +89,14 @@ export const setupChannels = {
 };
 
 export const authChannels = {
+  'app.time': channel({
+    summary: 'Main’s clock, so that the renderer’s defaults ("today") agree with the rules that check them.',
+    access: 'public',
+    audit: 'none',
+    passive: true,
+    input: z.object({}),
+    output: z.object({ now: z.string() }),
+  }),
   'auth.state': channel({
     summary: 'Whether Signpost is set up, and who is signed in or locked out.',
     access: 'public',

@@ -3,6 +3,7 @@ import { channel } from './channel';
 import { Id, requiredText, Timestamp } from './fields';
 import { IsoDate, NhsNumber, Postcode, UkPhone } from './nhs';
 import { managers, referrers } from './roles';
+import { londonToday, ruleNow } from './time';
 
 // ---------------------------------------------------------------- vocabularies
 
@@ -88,7 +89,7 @@ export const PatientInput = z.object({
   givenName: requiredText('the given name', 80),
   familyName: requiredText('the family name', 80),
   preferredName: optionalText(80),
-  dateOfBirth: IsoDate.refine((v) => v <= new Date().toISOString().slice(0, 10), 'The date of birth cannot be in the future').refine(
+  dateOfBirth: IsoDate.refine((v) => v <= londonToday(ruleNow()), 'The date of birth cannot be in the future').refine(
     (v) => v >= '1900-01-01',
     'Check the year of birth',
   ),

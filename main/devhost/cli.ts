@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { clockStartingAt, systemClock } from '../clock/clock';
 import { AppError } from '../contract/errors';
 import { Session } from '../session/session';
 import { assertLocalFolder, defaultDataFolder } from '../store/dataFolder';
@@ -13,13 +14,18 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       // For end-to-end tests of the idle lock: minutes are too long to wait for.
       'idle-lock-seconds': { type: 'string' },
+      // For end-to-end tests: main's clock starts at this instant and runs on, whatever the hour.
+      'clock-start': { type: 'string' },
+      // For tests: stop when the process that started the host goes (its end of stdin closes).
+      'exit-with-stdin': { type: 'boolean' },
     },
     allowPositionals: false,
   });
   const dataFolder = values.data ?? defaultDataFolder();
   assertLocalFolder(dataFolder);
   const idle = values['idle-lock-seconds'];
-  const session = new Session({ dataFolder, ...(idle ? { idleLockSecondsOverride: Number(idle) } : {}) });
+  const clock = values['clock-start'] ? clockStartingAt(values['clock-start']) : systemClock;
+  const session = new Session({ dataFolder, clock, ...(idle ? { idleLockSecondsOverride: Number(idle) } : {}) });
   const host = await startDevHost({
     session,
     rendererDir: join(__dirname, '..', '..', 'renderer'),
@@ -30,6 +36,10 @@ async function main(): Promise<void> {
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (values['exit-with-stdin']) {
+    process.stdin.on('close', stop);
+    process.stdin.resume();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { normalisePostcode } from '../contract/nhs';
+import { londonToday, parseAt } from '../contract/time';
 import { Reason, reasonLabels } from '../contract/referrals';
 import { type Cost, type HowToRefer, normaliseWebsite, servicePhoneProblem, ServiceInput, type ServiceValues } from '../contract/directory';
 
@@ -113,7 +114,8 @@ export function parseDate(value: string): string | null {
 export type Checked = { ok: true; values: ServiceValues } | { ok: false; problems: string[] };
 
 /** The service these values make, or every reason they do not make one. */
-export function checkService(raw: RawService, today: string): Checked {
+export function checkService(raw: RawService, now: Date): Checked {
+  const today = londonToday(now);
   const problems: string[] = [];
   if (raw.name.trim() === '') problems.push('name is missing');
   for (const [field, max] of Object.entries(maxLength) as [keyof RawService, number][]) {
@@ -142,7 +144,7 @@ export function checkService(raw: RawService, today: string): Checked {
   if (problems.length > 0) return { ok: false, problems };
 
   // The contract's own schema has the last word, so an import can never store what a form could not.
-  const parsed = ServiceInput.safeParse({
+  const parsed = parseAt(now, () => ServiceInput.safeParse({
     name: raw.name,
     organisation: raw.organisation,
     categories,
@@ -159,7 +161,7 @@ export function checkService(raw: RawService, today: string): Checked {
     cost: costValue,
     costNote: raw.costNote,
     lastChecked,
-  });
+  }));
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => `${columnOf[i.path[0] as keyof RawService] ?? String(i.path[0])}: ${i.message}`) };
   }

@@ -1,3 +1,4 @@
+import { londonToday } from '../contract/time';
 import type { HandlerGroup } from '../dispatch/handler';
 import { coveredReferral } from '../referrals/access';
 import { writeCsv } from './csv';
@@ -18,18 +19,18 @@ export const directoryHandlers: HandlerGroup<
 > = {
   'directory.search': async ({ db }, query) => searchServices(db, query),
   'directory.get': async ({ db }, { id }) => getService(db, id),
-  'directory.save': async ({ db, auditTarget }, input) => {
-    const { id, created } = await saveService(db, input, new Date().toISOString());
+  'directory.save': async ({ db, now, auditTarget }, input) => {
+    const { id, created } = await saveService(db, input, now.toISOString());
     auditTarget({ type: 'service', id, detail: created ? 'added' : 'changed' });
     return getService(db, id);
   },
-  'directory.archive': async ({ db, auditTarget }, { id, restore }) => {
-    await setActive(db, id, restore, new Date().toISOString());
+  'directory.archive': async ({ db, now, auditTarget }, { id, restore }) => {
+    await setActive(db, id, restore, now.toISOString());
     auditTarget({ type: 'service', id, detail: restore ? 'restored' : 'archived' });
     return getService(db, id);
   },
-  'directory.import': async ({ db, auditTarget }, input) => {
-    const result = await importServices(db, input, new Date());
+  'directory.import': async ({ db, now, auditTarget }, input) => {
+    const result = await importServices(db, input, now);
     const rows = input.firstRow === undefined ? '' : ` from row ${input.firstRow}`;
     const what = input.dryRun ? 'checked (dry run, nothing saved)' : `${result.imported} added, ${result.updated} updated`;
     auditTarget({
@@ -39,11 +40,11 @@ export const directoryHandlers: HandlerGroup<
     });
     return result;
   },
-  'directory.export': async ({ db, auditTarget }) => {
+  'directory.export': async ({ db, now, auditTarget }) => {
     const services = await loadServices(db, await activeIds(db));
     auditTarget({ type: 'directory', id: 'export', detail: `CSV of ${services.length} services` });
     return {
-      fileName: `service-directory-${new Date().toISOString().slice(0, 10)}.csv`,
+      fileName: `service-directory-${londonToday(now)}.csv`,
       mimeType: 'text/csv;charset=utf-8',
       base64: Buffer.from(writeCsv(services), 'utf8').toString('base64'),
     };
@@ -56,9 +57,9 @@ export const directoryHandlers: HandlerGroup<
       .map((s) => ({ serviceId: s.id, name: s.name, organisation: s.organisation, active: s.active === 1, usage: usage.get(s.id)! }))
       .sort((a, b) => b.usage.signposted + b.usage.referred - (a.usage.signposted + a.usage.referred) || a.name.localeCompare(b.name, 'en-GB'));
   },
-  'directory.recordUse': async ({ db, user, auditTarget }, input) => {
+  'directory.recordUse': async ({ db, user, now, auditTarget }, input) => {
     await coveredReferral(db, user.id, input.referralId);
-    const use = await recordUse(db, input, user.id, new Date().toISOString());
+    const use = await recordUse(db, input, user.id, now.toISOString());
     auditTarget({ type: 'referral', id: input.referralId, detail: `${input.kind} to service ${input.serviceId} (use ${use.id})` });
     return use;
   },

@@ -31,12 +31,11 @@ function candidates(input: z.output<typeof ImportInput>): { list: Candidate[]; i
  * a service with the same name and organisation is updated, any other is added.
  */
 export async function importServices(db: Db, input: z.output<typeof ImportInput>, now: Date): Promise<ImportOutcome> {
-  const today = now.toISOString().slice(0, 10);
   const { list, ignoredColumns } = candidates(input);
   const failed: ImportFailure[] = [];
   const good: { row: number; values: ServiceValues; active: boolean }[] = [];
   for (const c of list) {
-    const checked = checkService(c.raw, today);
+    const checked = checkService(c.raw, now);
     const problems = [...(c.shapeProblem ? [c.shapeProblem] : []), ...(checked.ok ? [] : checked.problems)];
     if (problems.length > 0 || !checked.ok) failed.push({ row: c.row, reason: problems.join('; ') });
     else good.push({ row: c.row, values: checked.values, active: c.active });

@@ -1,6 +1,7 @@
 import { type ChannelName, contract, isChannelName, roleMayCall } from '../contract';
 import type { ChannelDef } from '../contract/channel';
 import { AppError, type AppErrorShape, fieldErrorsFrom, type Result } from '../contract/errors';
+import { parseAt } from '../contract/time';
 import { appendAudit } from '../audit/auditLog';
 import type { Session } from '../session/session';
 import type { AuditTarget, Handler, PublicContext, UserContext } from './handler';
@@ -39,47 +40,50 @@ async function run(session: Session, name: ChannelName, rawInput: unknown): Prom
   const def: ChannelDef = contract[name];
   const handler = handlers[name] as unknown as Handler<ChannelName>;
   await session.lockIfIdle();
+  const now = session.clock.now();
+  const at = now.toISOString();
+  const parseOutput = (out: unknown) => parseAt(now, () => def.output.parse(out));
 
   if (def.access === 'public') {
-    const input = parseInput(def, rawInput);
-    return def.output.parse(await (handler as unknown as (c: PublicContext, i: unknown) => Promise<unknown>)({ session }, input));
+    const input = parseInput(def, rawInput, now);
+    return parseOutput(await (handler as unknown as (c: PublicContext, i: unknown) => Promise<unknown>)({ session, now }, input));
   }
 
   const { store, user } = session.active();
   if (!roleMayCall(def.access, user.role)) {
-    await appendAudit(store.db, { actorUserId: user.id, actorName: user.fullName, action: name, outcome: 'refused', detail: `role ${user.role} may not call this` });
+    await appendAudit(store.db, { at, actorUserId: user.id, actorName: user.fullName, action: name, outcome: 'refused', detail: `role ${user.role} may not call this` });
     throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask your practice manager if you need it.');
   }
   if (user.mustChangePassword && !allowedBeforePasswordChange.has(name)) {
     throw new AppError('FORBIDDEN', 'Choose a new password first: you signed in with a temporary one.');
   }
-  const input = parseInput(def, rawInput);
+  const input = parseInput(def, rawInput, now);
   if (!def.passive) session.touch();
 
   let target: AuditTarget | undefined;
   const call = (db: UserContext['db']) =>
     (handler as unknown as (c: UserContext, i: unknown) => Promise<unknown>)(
-      { session, user, store, db, auditTarget: (t) => { target = t; } },
+      { session, now, user, store, db, auditTarget: (t) => { target = t; } },
       input,
     );
   const audit = (db: UserContext['db']) =>
-    appendAudit(db, { actorUserId: user.id, actorName: user.fullName, action: name, targetType: target?.type ?? null, targetId: target?.id ?? null, detail: target?.detail ?? null });
+    appendAudit(db, { at, actorUserId: user.id, actorName: user.fullName, action: name, targetType: target?.type ?? null, targetId: target?.id ?? null, detail: target?.detail ?? null });
 
   if (def.audit === 'write') {
     // The change and its audit entry commit together or not at all.
-    return def.output.parse(await store.db.transaction().execute(async (trx) => {
+    return parseOutput(await store.db.transaction().execute(async (trx) => {
       const out = await call(trx);
       await audit(trx);
       return out;
     }));
   }
-  const out = def.output.parse(await call(store.db));
+  const out = parseOutput(await call(store.db));
   if (def.audit === 'read') await audit(store.db);
   return out;
 }
 
-function parseInput(def: ChannelDef, raw: unknown): unknown {
-  const parsed = def.input.safeParse(raw ?? {});
+function parseInput(def: ChannelDef, raw: unknown, now: Date): unknown {
+  const parsed = parseAt(now, () => def.input.safeParse(raw ?? {}));
   if (!parsed.success) {
     const fieldErrors = fieldErrorsFrom(parsed.error);
     const count = Object.keys(fieldErrors).length;

@@ -12,6 +12,8 @@ export interface AuditTarget {
 
 export interface PublicContext {
   session: Session;
+  /** The instant of this call, read once from the session's clock: every rule in the call uses it. */
+  now: Date;
 }
 
 export interface UserContext extends PublicContext {

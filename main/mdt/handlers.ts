@@ -1,4 +1,4 @@
-import { londonToday } from '../contract/measures';
+import { londonToday } from '../contract/time';
 import { AppError } from '../contract/errors';
 import type { Agenda, Series } from '../contract/mdt';
 import type { HandlerGroup, UserContext } from '../dispatch/handler';
@@ -24,7 +24,7 @@ const mimeTypes = {
 } as const;
 
 function ctxOf(c: UserContext): Ctx {
-  return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: new Date() };
+  return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: c.now };
 }
 
 async function pcnName(db: Db): Promise<string> {
@@ -62,7 +62,7 @@ export const mdtHandlers: HandlerGroup<
   | 'mdt.updateItem' | 'mdt.removeItem' | 'mdt.exportAgenda' | 'mdt.circulate' | 'mdt.start' | 'mdt.finish' | 'mdt.itemContext' | 'mdt.saveMinutes'
   | 'mdt.saveAttendance' | 'mdt.addAction' | 'mdt.completeAction' | 'mdt.myActions' | 'mdt.exportMinutes'
 > = {
-  'mdt.calendar': async ({ db }, { month }) => calendarMonth(db, month, new Date()),
+  'mdt.calendar': async ({ db, now }, { month }) => calendarMonth(db, month, now),
   'mdt.series': async ({ db }) => listSeries(db),
   'mdt.meeting': async ({ db }, { meetingId }) => getMeeting(db, meetingId),
   'mdt.checkSeries': async (c, input) => {
@@ -166,7 +166,7 @@ export const mdtHandlers: HandlerGroup<
   'mdt.exportAgenda': async (c, { meetingId, form, format }) => {
     await coveredMeeting(c, meetingId);
     const agenda = await agendaOf(c, meetingId, false);
-    const ctx = { pcnName: await pcnName(c.db), generatedAt: new Date(), generatedBy: c.user.fullName };
+    const ctx = { pcnName: await pcnName(c.db), generatedAt: c.now, generatedBy: c.user.fullName };
     const content = format === 'pdf' ? await agendaPdf(agenda, form, ctx) : await agendaDocx(agenda, form, ctx);
     c.auditTarget({ type: 'mdt_meeting', id: meetingId, detail: `agenda exported: ${form}, ${format.toUpperCase()}` });
     return file(agendaFileName(agenda, form, format), format, content);
@@ -174,7 +174,7 @@ export const mdtHandlers: HandlerGroup<
   'mdt.circulate': async (c, { meetingId, form }) => {
     await coveredMeeting(c, meetingId);
     const agenda = await agendaOf(c, meetingId, false);
-    const ctx = { pcnName: await pcnName(c.db), generatedAt: new Date(), generatedBy: c.user.fullName };
+    const ctx = { pcnName: await pcnName(c.db), generatedAt: c.now, generatedBy: c.user.fullName };
     const pdf = await agendaPdf(agenda, form, ctx);
     const eml = await agendaEml(agenda, { fileName: agendaFileName(agenda, form, 'pdf'), content: pdf, mimeType: mimeTypes.pdf }, form, c.user.fullName);
     c.auditTarget({ type: 'mdt_meeting', id: meetingId, detail: `agenda circulated as .eml draft (${form}) to ${agenda.meeting.attendees.filter((a) => a.email).length} attendees` });
@@ -224,7 +224,7 @@ export const mdtHandlers: HandlerGroup<
       if (c.user.role !== 'link_worker') throw new AppError('FORBIDDEN', 'Only the action’s owner or the practice’s link worker can mark it done.');
       await assertCoversPractice(c.db, c.user.id, row.practice_id, NOT_YOUR_PRACTICE);
     }
-    await completeAction(ctxOf(c), actionId, londonToday());
+    await completeAction(ctxOf(c), actionId, londonToday(c.now));
     c.auditTarget({ type: 'mdt_action', id: actionId, detail: 'done' });
     const [done] = await actionById(c.db, actionId);
     return done!;
@@ -234,7 +234,7 @@ export const mdtHandlers: HandlerGroup<
     await coveredMeeting(c, meetingId);
     const agenda = await agendaOf(c, meetingId, false);
     if (agenda.meeting.startedAt === null) throw new AppError('CONFLICT', 'The meeting has not started: there are no minutes yet.');
-    const ctx = { pcnName: await pcnName(c.db), generatedAt: new Date(), generatedBy: c.user.fullName };
+    const ctx = { pcnName: await pcnName(c.db), generatedAt: c.now, generatedBy: c.user.fullName };
     const content = format === 'pdf' ? await minutesPdf(agenda, ctx) : await minutesDocx(agenda, ctx);
     c.auditTarget({ type: 'mdt_meeting', id: meetingId, detail: `minutes exported: ${format.toUpperCase()}` });
     return file(`mdt-minutes-${agenda.meeting.odsCode}-${agenda.meeting.date}.${format}`, format, content);

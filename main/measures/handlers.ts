@@ -5,9 +5,9 @@ import { caseForUser, practiceIdsOf } from './access';
 import { dueFollowUps, measuresForReferral, readFollowUpWeeks, recordMeasure, writeFollowUpWeeks } from './measures';
 
 export const measureHandlers: HandlerGroup<'measures.record' | 'measures.forReferral' | 'measures.due' | 'measures.settings'> = {
-  'measures.record': async ({ db, user, auditTarget }, input) => {
+  'measures.record': async ({ db, user, now, auditTarget }, input) => {
     await caseForUser(db, user.id, input.referralId);
-    const measure = await recordMeasure(db, { id: user.id, fullName: user.fullName }, input, new Date());
+    const measure = await recordMeasure(db, { id: user.id, fullName: user.fullName }, input, now);
     auditTarget({
       type: 'measure',
       id: measure.id,
@@ -21,12 +21,12 @@ export const measureHandlers: HandlerGroup<'measures.record' | 'measures.forRefe
     auditTarget({ type: 'referral', id: referralId, detail: `wellbeing measures (${out.measures.length})` });
     return out;
   },
-  'measures.due': async ({ db, user }, { asOf, practiceId }) => {
+  'measures.due': async ({ db, user, now }, { asOf, practiceId }) => {
     const covered = await practiceIdsOf(db, user.id);
     if (practiceId !== undefined && !covered.includes(practiceId)) {
       throw new AppError('FORBIDDEN', 'You do not work at that practice.', { practiceId: ['You do not work at that practice'] });
     }
-    return dueFollowUps(db, practiceId !== undefined ? [practiceId] : covered, asOf);
+    return dueFollowUps(db, practiceId !== undefined ? [practiceId] : covered, asOf, now);
   },
   'measures.settings': async ({ db, auditTarget }, { followUpWeeks }) => {
     const before = await readFollowUpWeeks(db);

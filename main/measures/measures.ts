@@ -1,9 +1,9 @@
 import { AppError } from '../contract/errors';
+import { londonToday } from '../contract/time';
 import {
   type DueFollowUp,
   Instrument,
   instrumentShortNames,
-  londonToday,
   type Measure,
   type MeasureAnswers,
   MeasureScores,
@@ -134,7 +134,7 @@ export async function writeFollowUpWeeks(db: Db, weeks: number): Promise<void> {
 }
 
 /** Open cases at these practices whose follow-up measure is due on or before `asOf`. */
-export async function dueFollowUps(db: Db, practiceIds: readonly number[], asOf: string | undefined): Promise<{ followUpWeeks: number; rows: DueFollowUp[] }> {
+export async function dueFollowUps(db: Db, practiceIds: readonly number[], asOf: string | undefined, now: Date): Promise<{ followUpWeeks: number; rows: DueFollowUp[] }> {
   const followUpWeeks = await readFollowUpWeeks(db);
   if (practiceIds.length === 0) return { followUpWeeks, rows: [] };
   const rows = await db
@@ -151,5 +151,5 @@ export async function dueFollowUps(db: Db, practiceIds: readonly number[], asOf:
     stage: MeasureStage.parse(r.stage),
     takenOn: r.taken_on,
   }));
-  return { followUpWeeks, rows: followUpsDue(dated, followUpWeeks, asOf ?? londonToday()) };
+  return { followUpWeeks, rows: followUpsDue(dated, followUpWeeks, asOf ?? londonToday(now)) };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Finding, StoryField } from '../contract/newsletter';
+import { londonToday } from '../contract/time';
 import type { Db } from '../store/database';
 import { type CheckContext, findingKey, fold, lookupTerms, type PatientIdentity, scanText, subTokens } from './deidentify';
 import { BUNDLED_SMALL_PLACES, LARGE_PLACES, SMALL_PLACE_PATIENTS } from './words';
@@ -80,7 +81,6 @@ async function protectedPhrases(db: Db): Promise<string[]> {
   return [...services.flatMap((s) => [s.name, s.organisation]), ...practices.map((p) => p.name), pcn?.value ?? ''].filter((s) => s.trim() !== '');
 }
 
-const londonToday = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
 
 export async function checkContext(db: Db, referralId: number, texts: readonly string[], now: Date): Promise<CheckContext> {
   const { nameWords, placePhrases } = lookupTerms(texts);

@@ -32,7 +32,7 @@ import {
 } from './stories';
 
 function ctxOf(c: UserContext): Ctx {
-  return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: new Date() };
+  return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: c.now };
 }
 
 export const newsletterHandlers: HandlerGroup<
@@ -48,15 +48,15 @@ export const newsletterHandlers: HandlerGroup<
     auditTarget({ type: 'referral', id: referralId, detail: 'case read to start a newsletter story' });
     return prefillStory(db, referralId);
   },
-  'stories.check': async ({ db, user }, input) => {
+  'stories.check': async ({ db, user, now }, input) => {
     await coveredReferral(db, user.id, input.referralId);
     if (input.storyId !== undefined) await coveredStory(db, user.id, input.storyId);
-    return checkStory(db, input.referralId, input, input.storyId, new Date());
+    return checkStory(db, input.referralId, input, input.storyId, now);
   },
-  'stories.get': async ({ db, user, auditTarget }, { id }) => {
+  'stories.get': async ({ db, user, now, auditTarget }, { id }) => {
     const row = await coveredStory(db, user.id, id);
     auditTarget({ type: 'story', id, detail: `referral ${row.referral_id}` });
-    return loadStory(db, id, new Date());
+    return loadStory(db, id, now);
   },
   'stories.save': async (c, input) => {
     await coveredReferral(c.db, c.user.id, input.referralId);
@@ -112,23 +112,23 @@ export const newsletterHandlers: HandlerGroup<
   'newsletter.create': async (c, { month, practiceId }) => {
     const id = await createIssue(ctxOf(c), month, practiceId);
     c.auditTarget({ type: 'newsletter_issue', id, detail: `started for ${month}, ${practiceId === null ? 'the PCN' : `practice ${practiceId}`}` });
-    return issueDetail(c.db, id);
+    return issueDetail(c.db, id, c.now);
   },
-  'newsletter.get': async ({ db, user, auditTarget }, { id }) => {
+  'newsletter.get': async ({ db, user, now, auditTarget }, { id }) => {
     await coveredIssue(db, user.id, id);
     auditTarget({ type: 'newsletter_issue', id });
-    return issueDetail(db, id);
+    return issueDetail(db, id, now);
   },
   'newsletter.save': async (c, { id, draft }) => {
     await saveIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id), draft);
     c.auditTarget({ type: 'newsletter_issue', id, detail: `draft saved; stories ${draft.storyIds.join(', ') || 'none'}` });
-    return issueDetail(c.db, id);
+    return issueDetail(c.db, id, c.now);
   },
   'newsletter.preview': async (c, { id, draft }) => ({ html: await previewHtml(ctxOf(c), await coveredIssue(c.db, c.user.id, id), draft) }),
   'newsletter.finalise': async (c, { id }) => {
     const content = await finaliseIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id));
     c.auditTarget({ type: 'newsletter_issue', id, detail: `finalised with stories ${content.stories.map((s) => s.id).join(', ')}` });
-    return issueDetail(c.db, id);
+    return issueDetail(c.db, id, c.now);
   },
   'newsletter.export': async (c, { id, format }) => {
     const out = await exportIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id), format);
@@ -138,6 +138,6 @@ export const newsletterHandlers: HandlerGroup<
   'newsletter.markSent': async (c, { id, sentOn }) => {
     await markSent(ctxOf(c), await coveredIssue(c.db, c.user.id, id), sentOn);
     c.auditTarget({ type: 'newsletter_issue', id, detail: `sent on ${sentOn}` });
-    return issueDetail(c.db, id);
+    return issueDetail(c.db, id, c.now);
   },
 };

@@ -159,7 +159,7 @@ function problemsOf(draft: IssueDraft, options: readonly StoryOption[]): string[
   return out;
 }
 
-export async function issueDetail(db: Db, id: number): Promise<IssueDetail> {
+export async function issueDetail(db: Db, id: number, now: Date): Promise<IssueDetail> {
   const row = await issueRow(db, id);
   const draft = draftOf(row);
   const issue = { practiceId: row.practice_id, outsideNhs: draft.outsideNhs };
@@ -187,7 +187,7 @@ export async function issueDetail(db: Db, id: number): Promise<IssueDetail> {
     figures: content ? content.figures : await figuresFor(db, practiceIds, row.month),
     problems: row.status === 'draft' ? problemsOf(draft, options) : [],
     files: files.map((f) => ({ format: f.format, fileName: f.file_name, createdAt: f.created_at })),
-    mdtCalendar: content ? [] : await upcomingMdtMeetings(db, row, new Date()),
+    mdtCalendar: content ? [] : await upcomingMdtMeetings(db, row, now),
   };
 }
 

@@ -9,8 +9,9 @@ export const setupHandlers: HandlerGroup<'setup.create'> = {
 };
 
 export const authHandlers: HandlerGroup<
-  'auth.state' | 'auth.login' | 'auth.unlock' | 'auth.lock' | 'auth.logout' | 'auth.heartbeat' | 'auth.changePassword'
+  'app.time' | 'auth.state' | 'auth.login' | 'auth.unlock' | 'auth.lock' | 'auth.logout' | 'auth.heartbeat' | 'auth.changePassword'
 > = {
+  'app.time': async ({ now }) => ({ now: now.toISOString() }),
   'auth.state': async ({ session }) => session.view(),
   'auth.login': async ({ session }, { username, password }) => session.login(username, password),
   'auth.unlock': async ({ session }, { password }) => session.unlock(password),
@@ -39,8 +40,8 @@ export const peopleHandlers: HandlerGroup<
     return { pcnName: pcn?.value ?? '', practices: practices.map((p) => ({ id: p.id, name: p.name, odsCode: p.ods_code })) };
   },
   'users.list': async ({ db }) => listUsers(db),
-  'users.create': async ({ session, db, auditTarget }, input) => {
-    const id = await insertUser(db, input, new Date().toISOString());
+  'users.create': async ({ session, db, now, auditTarget }, input) => {
+    const id = await insertUser(db, input, now.toISOString());
     session.writeUserSlot(id, input.username, input.temporaryPassword);
     auditTarget({ type: 'user', id, detail: `created as ${input.role}` });
     return getUser(db, id);

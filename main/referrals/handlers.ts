@@ -21,7 +21,7 @@ import { loadSummaries, staleRule } from './summaries';
 const WORKLIST_LIMIT = 500;
 
 function ctxOf(c: UserContext): Ctx {
-  return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: new Date() };
+  return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: c.now };
 }
 
 /**
@@ -35,7 +35,7 @@ async function detailForExport(c: UserContext, referralId: number): Promise<Refe
   if (!worksTheCase && row.referrer_user_id !== c.user.id) {
     throw new AppError('FORBIDDEN', 'Only the referrer, or the link workers and managers of the practice, can export this message back.');
   }
-  const detail = await loadDetail(c.db, referralId, new Date());
+  const detail = await loadDetail(c.db, referralId, c.now);
   return worksTheCase ? detail : { ...detail, timeline: [] };
 }
 
@@ -60,17 +60,17 @@ export const referralHandlers: HandlerGroup<
     c.auditTarget({ type: 'referral', id: made.id, detail: `received for patient ${made.patientId}` });
     return made;
   },
-  'referrals.saveDraft': async ({ db, user }, { id, form }) => saveDraft(db, user.id, id, form, new Date().toISOString()),
+  'referrals.saveDraft': async ({ db, user, now }, { id, form }) => saveDraft(db, user.id, id, form, now.toISOString()),
   'referrals.drafts': async ({ db, user }) => listDrafts(db, user.id),
   'referrals.discardDraft': async ({ db, user }, { id }) => {
     await discardDraft(db, user.id, id);
     return { done: true as const };
   },
-  'referrals.inbox': async ({ db, user }, query) => inbox(db, await coveredPracticeIds(db, user.id), query, new Date()),
-  'referrals.get': async ({ db, user, auditTarget }, { id }) => {
+  'referrals.inbox': async ({ db, user, now }, query) => inbox(db, await coveredPracticeIds(db, user.id), query, now),
+  'referrals.get': async ({ db, user, now, auditTarget }, { id }) => {
     await coveredReferral(db, user.id, id);
     auditTarget({ type: 'referral', id });
-    return loadDetail(db, id, new Date());
+    return loadDetail(db, id, now);
   },
   'referrals.transition': async (c, input) => {
     const row = await coveredReferral(c.db, c.user.id, input.id);
@@ -93,9 +93,9 @@ export const referralHandlers: HandlerGroup<
     c.auditTarget({ type: 'referral', id, detail: `coded ${code}` });
     return loadDetail(c.db, id, ctx.now);
   },
-  'referrals.codingWorklist': async ({ db, user }) => {
+  'referrals.codingWorklist': async ({ db, user, now }) => {
     const ids = await uncodedReferralIds(db, await coveredPracticeIds(db, user.id), WORKLIST_LIMIT);
-    return loadSummaries(db, ids, await staleRule(db, new Date()));
+    return loadSummaries(db, ids, await staleRule(db, now));
   },
   'referrals.mine': async ({ db, user }) => myReferrals(db, user.id),
   'referrals.messageBack': async (c, input) => {

@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { type Clock, systemClock } from '../clock/clock';
 import { AppError } from '../contract/errors';
 import type { SessionState, SessionUser, SetupInput } from '../contract/people';
 import { Role } from '../contract/roles';
@@ -16,7 +17,8 @@ export interface SessionOptions {
   dataFolder: string;
   /** Lower scrypt cost for tests only; production uses DEFAULT_KDF. */
   kdf?: KdfParams;
-  now?: () => number;
+  /** Main's one clock; tests pass a fixed one. */
+  clock?: Clock;
   /** Overrides the manager's idle-lock setting (the development host's test flag). */
   idleLockSecondsOverride?: number;
 }
@@ -37,12 +39,12 @@ export class Session {
   private state: State = { kind: 'signed-out' };
   private lastActivity = 0;
   private readonly kdf: KdfParams;
-  private readonly now: () => number;
+  readonly clock: Clock;
 
   constructor(private readonly options: SessionOptions) {
     this.paths = pathsIn(options.dataFolder);
     this.kdf = options.kdf ?? DEFAULT_KDF;
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
   }
 
   isSetUp(): boolean {
@@ -66,7 +68,7 @@ export class Session {
   }
 
   touch(): void {
-    this.lastActivity = this.now();
+    this.lastActivity = this.nowMs();
   }
 
   private idleLimitMs(): number | null {
@@ -78,7 +80,7 @@ export class Session {
   /** Locks when the person has been idle too long; the host calls this on a timer and before each call. */
   async lockIfIdle(): Promise<boolean> {
     const limit = this.idleLimitMs();
-    if (limit === null || this.now() - this.lastActivity < limit) return false;
+    if (limit === null || this.nowMs() - this.lastActivity < limit) return false;
     await this.lock('idle');
     return true;
   }
@@ -111,19 +113,20 @@ export class Session {
         }
         const user = await trx.insertInto('app_user').values({
           username: input.manager.username, full_name: input.manager.fullName, role: 'practice_manager',
-          enabled: 1, must_change_password: 0, created_at: new Date(this.now()).toISOString(),
+          enabled: 1, must_change_password: 0, created_at: this.clock.now().toISOString(),
         }).returning('id').executeTakeFirstOrThrow();
         await trx.insertInto('user_practice').values(practiceIds.map((practice_id) => ({ user_id: user.id, practice_id }))).execute();
+        const at = this.clock.now().toISOString();
         await appendAudit(trx,
-          { actorUserId: user.id, actorName: input.manager.fullName, action: 'setup.create', targetType: 'installation', targetId: installationId, detail: `${input.practices.length} practice(s)` },
-          { actorUserId: user.id, actorName: input.manager.fullName, action: 'users.create', targetType: 'user', targetId: user.id, detail: 'role practice_manager' },
+          { at, actorUserId: user.id, actorName: input.manager.fullName, action: 'setup.create', targetType: 'installation', targetId: installationId, detail: `${input.practices.length} practice(s)` },
+          { at, actorUserId: user.id, actorName: input.manager.fullName, action: 'users.create', targetType: 'user', targetId: user.id, detail: 'role practice_manager' },
         );
         return { id: user.id, practiceIds };
       });
       const file = newSlotFile(installationId);
       file.slots.push(
-        makeSlot(dataKey, input.manager.password, { kind: 'user', userId: manager.id, username: input.manager.username }, this.kdf),
-        makeSlot(dataKey, recoveryKey, { kind: 'recovery', userId: null, username: null }, this.kdf),
+        makeSlot(dataKey, input.manager.password, { kind: 'user', userId: manager.id, username: input.manager.username }, this.kdf, this.clock.now()),
+        makeSlot(dataKey, recoveryKey, { kind: 'recovery', userId: null, username: null }, this.kdf, this.clock.now()),
       );
       writeSlotFile(this.paths.slots, file);
       this.becomeActive(
@@ -162,7 +165,7 @@ export class Session {
   async lock(reason: 'idle' | 'asked'): Promise<SessionState> {
     const s = this.state;
     if (s.kind !== 'active') return this.view();
-    await appendAudit(s.store.db, { actorUserId: s.user.id, actorName: s.user.fullName, action: 'auth.lock', detail: reason === 'idle' ? 'idle time-out' : 'locked by user' });
+    await appendAudit(s.store.db, { at: this.clock.now().toISOString(), actorUserId: s.user.id, actorName: s.user.fullName, action: 'auth.lock', detail: reason === 'idle' ? 'idle time-out' : 'locked by user' });
     await this.closeStore();
     this.state = { kind: 'locked', user: s.user };
     return this.view();
@@ -171,7 +174,7 @@ export class Session {
   async logout(): Promise<SessionState> {
     const s = this.state;
     if (s.kind === 'active') {
-      await appendAudit(s.store.db, { actorUserId: s.user.id, actorName: s.user.fullName, action: 'auth.logout' });
+      await appendAudit(s.store.db, { at: this.clock.now().toISOString(), actorUserId: s.user.id, actorName: s.user.fullName, action: 'auth.logout' });
     }
     await this.closeStore();
     this.state = { kind: 'signed-out' };
@@ -190,7 +193,7 @@ export class Session {
   writeUserSlot(userId: number, username: string, password: string): void {
     const { dataKey } = this.active();
     const file = readSlotFile(this.paths.slots);
-    writeSlotFile(this.paths.slots, withUserSlot(file, makeSlot(dataKey, password, { kind: 'user', userId, username }, this.kdf)));
+    writeSlotFile(this.paths.slots, withUserSlot(file, makeSlot(dataKey, password, { kind: 'user', userId, username }, this.kdf, this.clock.now())));
   }
 
   removeUserSlot(userId: number): void {
@@ -207,10 +210,14 @@ export class Session {
 
   // ---- internals ----
 
+  private nowMs(): number {
+    return this.clock.now().getTime();
+  }
+
   private unwrapUser(file: SlotFile, username: string, password: string, action: string): Buffer {
     const slot = findUserSlot(file, username);
     // Derive a key even for an unknown username, so timing does not reveal which usernames exist.
-    const key = slot ? unwrapSlot(slot, password) : (makeSlot(Buffer.alloc(32), password, { kind: 'user', userId: 0, username }, this.kdf), null);
+    const key = slot ? unwrapSlot(slot, password) : (makeSlot(Buffer.alloc(32), password, { kind: 'user', userId: 0, username }, this.kdf, this.clock.now()), null);
     if (key) return key;
     this.recordPending({ actorUserId: slot?.userId ?? null, actorName: username, action, outcome: 'failed', detail: slot ? 'wrong password' : 'unknown or disabled username' });
     throw new AppError('WRONG_PASSWORD', WRONG_PASSWORD, { password: [WRONG_PASSWORD] });
@@ -228,8 +235,8 @@ export class Session {
       const user = await loadSessionUser(store.db, who.username);
       const idle = await store.db.selectFrom('setting').select('value').where('key', '=', 'idleLockMinutes').executeTakeFirst();
       await store.db.transaction().execute(async (trx) => {
-        await appendAudit(trx, ...this.readPending(), { actorUserId: user.id, actorName: user.fullName, action });
-        await trx.updateTable('app_user').set({ last_login_at: new Date(this.now()).toISOString() }).where('id', '=', user.id).execute();
+        await appendAudit(trx, ...this.readPending(), { at: this.clock.now().toISOString(), actorUserId: user.id, actorName: user.fullName, action });
+        await trx.updateTable('app_user').set({ last_login_at: this.clock.now().toISOString() }).where('id', '=', user.id).execute();
       });
       // Only once they are committed to the audit log may the waiting entries go.
       rmSync(this.paths.pendingAudit, { force: true });
@@ -253,9 +260,9 @@ export class Session {
     await s.store.close();
   }
 
-  private recordPending(entry: AuditInput): void {
+  private recordPending(entry: Omit<AuditInput, 'at'>): void {
     if (!existsSync(this.paths.folder)) return;
-    appendFileSync(this.paths.pendingAudit, `${JSON.stringify({ ...entry, at: new Date(this.now()).toISOString() })}\n`, { mode: 0o600 });
+    appendFileSync(this.paths.pendingAudit, `${JSON.stringify({ ...entry, at: this.clock.now().toISOString() })}\n`, { mode: 0o600 });
   }
 
   private readPending(): AuditInput[] {

@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 
 /** Test seam: lets a test stop the write between the temp file and the rename, as a crash would. */
@@ -11,7 +12,7 @@ export interface AtomicWriteHooks {
  * torn mixture: temp file in the same folder, fsync, rename over the target, fsync the folder.
  */
 export function writeFileAtomic(path: string, content: string, hooks: AtomicWriteHooks = {}): void {
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {
     writeSync(fd, content);

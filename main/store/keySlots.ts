@@ -57,7 +57,7 @@ export interface SlotOwner {
   username: string | null;
 }
 
-export function makeSlot(dataKey: Buffer, secret: string, owner: SlotOwner, kdf: KdfParams = DEFAULT_KDF): Slot {
+export function makeSlot(dataKey: Buffer, secret: string, owner: SlotOwner, kdf: KdfParams, createdAt: Date): Slot {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const base = { id: randomUUID(), ...owner };
@@ -71,7 +71,7 @@ export function makeSlot(dataKey: Buffer, secret: string, owner: SlotOwner, kdf:
     iv: iv.toString('base64'),
     tag: cipher.getAuthTag().toString('base64'),
     wrappedKey: wrapped.toString('base64'),
-    createdAt: new Date().toISOString(),
+    createdAt: createdAt.toISOString(),
   };
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionState } from '../../main/contract/people';
 import { call, onSessionLost } from '../api/client';
+import { followMainClock } from '../shared/clock';
 
 const POLL_MS = 5_000;
 const HEARTBEAT_MS = 30_000;
@@ -23,7 +24,8 @@ export function useSession(): { state: SessionState | undefined; setState: (s: S
 
   const refresh = useCallback(async () => {
     try {
-      setState(await call('auth.state', {}));
+      const [next] = await Promise.all([call('auth.state', {}), followMainClock()]);
+      setState(next);
     } catch {
       // the next poll tries again
     }

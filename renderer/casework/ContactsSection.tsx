@@ -7,7 +7,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { AddContactInput, type CaseFile, contactTypeLabels, isAttempt, londonNowLocal } from '../../main/contract/casework';
+import { AddContactInput, type CaseFile, contactTypeLabels, isAttempt } from '../../main/contract/casework';
+import { nowLocal } from '../shared/clock';
 import { call } from '../api/client';
 import { CheckboxField, RadioField } from '../shared/ChoiceFields';
 import { FormField } from '../shared/FormField';
@@ -85,7 +86,7 @@ export function ContactsSection({ file, canEdit, onSaved }: SectionProps) {
 
 function AddContactDialog({ file, onClose, onSaved }: { file: CaseFile; onClose: () => void; onSaved: SectionProps['onSaved'] }) {
   const { form, formError, submitWith } = useApiForm(AddContactInput, {
-    defaultValues: { referralId: file.referralId, at: londonNowLocal(), notes: '', markContacted: true },
+    defaultValues: { referralId: file.referralId, at: nowLocal(), notes: '', markContacted: true },
   });
   const type = form.watch('type');
   const firstContact = file.status === 'accepted' && type !== undefined && !isAttempt(type);

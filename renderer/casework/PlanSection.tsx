@@ -10,7 +10,8 @@ import { RadioField } from '../shared/ChoiceFields';
 import { FormField } from '../shared/FormField';
 import { ukDate } from '../shared/format';
 import { useApiForm } from '../shared/useApiForm';
-import { CaseSection, FormDialog, londonToday, type SectionProps } from './parts';
+import { today } from '../shared/clock';
+import { CaseSection, FormDialog, type SectionProps } from './parts';
 
 type Editing = { kind: 'matters' } | { kind: 'goal'; goal?: Goal } | { kind: 'step'; step?: NextStep } | undefined;
 
@@ -19,7 +20,7 @@ const progressColours = { not_started: 'default', in_progress: 'primary', achiev
 /** The personalised care and support plan: what matters to the person, their goals, the next steps agreed. */
 export function PlanSection({ file, canEdit, onSaved, onError }: SectionProps & { onError: (message: string) => void }) {
   const [editing, setEditing] = useState<Editing>();
-  const today = londonToday();
+  const todayDate = today();
   const done = (next: CaseFile, text: string) => {
     setEditing(undefined);
     onSaved(next, text);
@@ -84,7 +85,7 @@ export function PlanSection({ file, canEdit, onSaved, onError }: SectionProps & 
         ) : (
           <Box component="ul" sx={{ pl: 0, listStyle: 'none', m: 0 }}>
             {file.nextSteps.map((s) => {
-              const overdue = s.doneOn === null && s.dueOn < today;
+              const overdue = s.doneOn === null && s.dueOn < todayDate;
               return (
                 <Box component="li" key={s.id} sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.75, borderBottom: 1, borderColor: 'divider', flexWrap: 'wrap' }}>
                   <Typography sx={{ flexGrow: 1, color: s.doneOn ? 'text.secondary' : 'text.primary' }}>

@@ -10,7 +10,8 @@ import { call } from '../api/client';
 import { FormField } from '../shared/FormField';
 import { ukDate } from '../shared/format';
 import { useApiForm } from '../shared/useApiForm';
-import { CaseSection, FormDialog, londonToday, type SectionProps } from './parts';
+import { today } from '../shared/clock';
+import { CaseSection, FormDialog, type SectionProps } from './parts';
 
 /** The red alert at the top of the case: every safeguarding escalation, open ones first. */
 export function SafeguardingAlert({ escalations }: { escalations: CaseFile['escalations'] }) {
@@ -74,7 +75,7 @@ export function SafeguardingSection({ file, canEdit, onSaved }: SectionProps) {
 
 function EscalationDialog({ file, onClose, onSaved }: { file: CaseFile; onClose: () => void; onSaved: SectionProps['onSaved'] }) {
   const { form, formError, submitWith } = useApiForm(EscalationInput, {
-    defaultValues: { referralId: file.referralId, concern: '', escalatedTo: '', escalatedOn: londonToday(), outcome: '' },
+    defaultValues: { referralId: file.referralId, concern: '', escalatedTo: '', escalatedOn: today(), outcome: '' },
   });
   const submit = submitWith(async (values) => onSaved(await call('casework.escalate', values), 'Safeguarding escalation recorded.'));
   return (

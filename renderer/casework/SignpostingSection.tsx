@@ -25,7 +25,8 @@ import { ukDate } from '../shared/format';
 import { useApiForm } from '../shared/useApiForm';
 import { useLoad } from '../shared/useLoad';
 import { usageText } from '../directory/usageText';
-import { CaseSection, FormDialog, londonToday } from './parts';
+import { today } from '../shared/clock';
+import { CaseSection, FormDialog } from './parts';
 
 function takenUpText(takenUp: boolean | null): string {
   return takenUp === null ? 'Not known yet' : takenUp ? 'Yes' : 'No';
@@ -133,7 +134,7 @@ function SignpostDialog({ referralId, onClose, onDone }: { referralId: number; o
   const [chosen, setChosen] = useState<Service>();
 
   const { form, formError, submitWith } = useApiForm(contract['directory.recordUse'].input, {
-    defaultValues: { referralId, onDate: londonToday(), takenUp: null, feedback: '' },
+    defaultValues: { referralId, onDate: today(), takenUp: null, feedback: '' },
   });
   const choose = (service: Service) => {
     setChosen(service);

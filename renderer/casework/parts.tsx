@@ -77,4 +77,3 @@ export interface SectionProps {
 }
 
 /** Today in England as yyyy-mm-dd, for date fields' defaults. */
-export { londonToday } from '../../main/contract/measures';

@@ -17,6 +17,7 @@ import { FormField } from '../shared/FormField';
 import { ukDate } from '../shared/format';
 import { useApiForm } from '../shared/useApiForm';
 import { usageText } from './usageText';
+import { today } from '../shared/clock';
 
 /** The contract's service, with tags typed as one line and cost chosen from a list that has "not known". */
 const ServiceForm = ServiceInput.omit({ id: true, tags: true, cost: true }).extend({
@@ -46,7 +47,7 @@ function defaults(service: Service | undefined): z.input<typeof ServiceForm> {
     openingTimes: service?.openingTimes ?? '',
     cost: service?.cost ?? '',
     costNote: service?.costNote ?? '',
-    lastChecked: service?.lastChecked ?? new Date().toISOString().slice(0, 10),
+    lastChecked: service?.lastChecked ?? today(),
   };
 }
 

@@ -21,6 +21,7 @@ import type { Calendar, Clash, Meeting } from '../../main/contract/mdt';
 import { bankHolidayRuleLabels, weekdayLabels, weekOfMonthLabels } from '../../main/contract/mdt';
 import { ApiError, call } from '../api/client';
 import { fieldError, groupedClashMessages } from './format';
+import { today } from '../shared/clock';
 
 export interface PlanResult {
   clashes: Clash[];
@@ -151,7 +152,7 @@ function commonInput(s: CommonState) {
 export function SeriesDialog({ practices, workers, onClose, onSaved }: { practices: Practices; workers: Workers; onClose: () => void; onSaved: (r: PlanResult) => void }) {
   const [s, setS] = useState<CommonState & { kind: 'monthly' | 'weekly'; week: string; weekday: number; everyWeeks: number; startsOn: string; endsOn: string; bankHolidayRule: string }>({
     practiceId: practices[0]?.id ?? '', title: 'MDT meeting', startTime: '13:00', endTime: '14:00', place: '', onlineLink: '', chair: '', attendees: '', linkWorkerIds: [],
-    kind: 'monthly', week: 'second', weekday: 2, everyWeeks: 4, startsOn: new Date().toISOString().slice(0, 10), endsOn: '', bankHolidayRule: 'flag',
+    kind: 'monthly', week: 'second', weekday: 2, everyWeeks: 4, startsOn: today(), endsOn: '', bankHolidayRule: 'flag',
   });
   const [error, setError] = useState<ApiError>();
   const [check, setCheck] = useState<PlanResult>();

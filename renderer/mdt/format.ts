@@ -1,4 +1,5 @@
 import type { ApiError } from '../api/client';
+import { today } from '../shared/clock';
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -22,7 +23,7 @@ export function shiftMonth(month: string, by: number): string {
 
 /** Today's date in England. */
 export function todayInEngland(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return today();
 }
 
 /** A UTC instant as 25/11/2026 14:05 in England. */

@@ -12,7 +12,6 @@ import type { z } from 'zod';
 import {
   type Instrument,
   instrumentLabels,
-  londonToday,
   type Measure,
   measureQuestions,
   ONS4_INTRO,
@@ -25,6 +24,7 @@ import { RadioField } from '../shared/ChoiceFields';
 import { FormField } from '../shared/FormField';
 import { useApiForm } from '../shared/useApiForm';
 import { SwemwbsNotice } from './SwemwbsNotice';
+import { today } from '../shared/clock';
 
 type FormValues = z.input<typeof RecordMeasureInput>;
 
@@ -49,7 +49,7 @@ export interface MeasureFormProps {
  */
 export function MeasureForm({ referralId, baselines = [], onRecorded, onCancel }: MeasureFormProps) {
   const { form, formError, submitWith } = useApiForm(RecordMeasureInput, {
-    defaultValues: { referralId, takenOn: londonToday(), answers: [] } as unknown as FormValues,
+    defaultValues: { referralId, takenOn: today(), answers: [] } as unknown as FormValues,
   });
   const instrument = form.watch('instrument') as Instrument | undefined;
 

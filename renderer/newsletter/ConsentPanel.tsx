@@ -8,7 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { londonToday } from '../../main/contract/measures';
+import { today } from '../shared/clock';
 import { ConsentInput, consentHowLabels, consentScopeLabels, type IssueRef, type Story, WithdrawConsentInput } from '../../main/contract/newsletter';
 import { call } from '../api/client';
 import { RadioField } from '../shared/ChoiceFields';
@@ -20,7 +20,7 @@ const RecordSchema = ConsentInput.omit({ storyId: true });
 const WithdrawSchema = WithdrawConsentInput.omit({ storyId: true });
 
 function RecordConsentDialog({ story, onClose, onSaved }: { story: Story; onClose: () => void; onSaved: (s: Story) => void }) {
-  const { form, formError, submitWith } = useApiForm(RecordSchema, { defaultValues: { givenOn: londonToday(), how: undefined, takenBy: '', scope: undefined } });
+  const { form, formError, submitWith } = useApiForm(RecordSchema, { defaultValues: { givenOn: today(), how: undefined, takenBy: '', scope: undefined } });
   return (
     <Dialog open onClose={onClose} aria-labelledby="consent-title" fullWidth maxWidth="sm">
       <form noValidate onSubmit={submitWith(async (v) => onSaved(await call('stories.recordConsent', { storyId: story.id, ...v })))}>
@@ -43,7 +43,7 @@ function RecordConsentDialog({ story, onClose, onSaved }: { story: Story; onClos
 }
 
 function WithdrawDialog({ story, onClose, onDone }: { story: Story; onClose: () => void; onDone: (s: Story, usedIn: IssueRef[]) => void }) {
-  const { form, formError, submitWith } = useApiForm(WithdrawSchema, { defaultValues: { withdrawnOn: londonToday(), note: '' } });
+  const { form, formError, submitWith } = useApiForm(WithdrawSchema, { defaultValues: { withdrawnOn: today(), note: '' } });
   return (
     <Dialog open onClose={onClose} aria-labelledby="withdraw-title" fullWidth maxWidth="sm">
       <form

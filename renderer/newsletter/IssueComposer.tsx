@@ -18,7 +18,7 @@ import UpIcon from '@mui/icons-material/ArrowUpward';
 import DownIcon from '@mui/icons-material/ArrowDownward';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { useEffect, useState } from 'react';
-import { londonToday } from '../../main/contract/measures';
+import { today } from '../shared/clock';
 import { type ExportFormat, exportFormatLabels, type IssueDetail, type IssueDraft, issueStatusLabels } from '../../main/contract/newsletter';
 import { ApiError, call } from '../api/client';
 import { downloadFile } from '../shared/download';
@@ -47,7 +47,7 @@ export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [confirming, setConfirming] = useState(false);
   const [exporting, setExporting] = useState<ExportFormat>();
-  const [sentOn, setSentOn] = useState(londonToday());
+  const [sentOn, setSentOn] = useState(today());
   const id = detail.summary.id;
   const isDraft = detail.summary.status === 'draft';
   const set = (patch: Partial<IssueDraft>) => setDraft((d) => ({ ...d, ...patch }));

@@ -14,7 +14,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { londonToday } from '../../main/contract/measures';
+import { today } from '../shared/clock';
 import { type IssueDetail, issueStatusLabels } from '../../main/contract/newsletter';
 import { ApiError, call } from '../api/client';
 import { ukDate, ukDateTime } from '../shared/format';
@@ -25,7 +25,7 @@ import { IssueComposer } from './IssueComposer';
 /** The monthly newsletter: what the manager must know, every issue (past ones as sent), and a new one. */
 export function NewsletterScreen() {
   const [open, setOpen] = useState<IssueDetail>();
-  const [month, setMonth] = useState(londonToday().slice(0, 7));
+  const [month, setMonth] = useState(today().slice(0, 7));
   const [forWhom, setForWhom] = useState('pcn');
   const [error, setError] = useState<string>();
   const issues = useLoad(() => call('newsletter.issues', {}), [open]);

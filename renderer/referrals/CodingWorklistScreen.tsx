@@ -14,6 +14,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { useLoad } from '../shared/useLoad';
 import { CodeToRecord, REFERRAL_CODE_RULE } from './CodeToRecord';
 import { StatusChip } from './StatusChip';
+import { today } from '../shared/clock';
 
 /** Accepted referrals not yet coded in EMIS Web or SystmOne: unreliable coding is a known gap. */
 export function CodingWorklistScreen({ onOpen }: { onOpen: (id: number) => void }) {
@@ -51,7 +52,7 @@ export function CodingWorklistScreen({ onOpen }: { onOpen: (id: number) => void 
                     <Button
                       size="small"
                       onClick={async () => {
-                        await call('referrals.recordCoding', { id: r.id, code: SNOMED.referral.code, recordedOn: new Date().toISOString().slice(0, 10) });
+                        await call('referrals.recordCoding', { id: r.id, code: SNOMED.referral.code, recordedOn: today() });
                         await list.reload();
                       }}
                       aria-label={`Mark the referral for ${r.patientName} as coded today`}

@@ -21,6 +21,7 @@ import { MessageBackDialog } from './MessageBackDialog';
 import { MessageBackList } from './MessageBackList';
 import { StatusChip } from './StatusChip';
 import { TransitionDialog } from './TransitionDialog';
+import { today } from '../shared/clock';
 
 const contactLabels = { phone: 'Phone call', text: 'Text message', email: 'E-mail', letter: 'Letter' } as const;
 
@@ -55,7 +56,7 @@ export function ReferralScreen({ id, role, onBack, backLabel = 'Back to the inbo
   if (!r) return <PageHeader title="Referral" />;
   const { summary, patient, details } = r;
   const coded = new Set(r.coding.map((c) => c.code));
-  const today = new Date().toISOString().slice(0, 10);
+  const todayDate = today();
   const declined = summary.status === 'declined';
   const code = declined ? SNOMED.declined : SNOMED.referral;
 
@@ -106,7 +107,7 @@ export function ReferralScreen({ id, role, onBack, backLabel = 'Back to the inbo
             <Typography key={c.code + c.recordedAt}>Recorded {c.code} |{c.term}| on {ukDate(c.recordedOn)} by {c.byName}.</Typography>
           ))}
           {!coded.has(code.code) && (
-            <Button variant="contained" onClick={() => void act(() => call('referrals.recordCoding', { id, code: code.code, recordedOn: today }))}>
+            <Button variant="contained" onClick={() => void act(() => call('referrals.recordCoding', { id, code: code.code, recordedOn: todayDate }))}>
               I have recorded the code today
             </Button>
           )}

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { NewReferral } from '../../main/contract/referrals';
+import { today } from '../shared/clock';
 
 export type ReferralFormValues = z.input<typeof NewReferral>;
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** An empty form: choices the person must make are left unanswered, not defaulted. */
 export function emptyReferralForm(practiceId: number | undefined, referrerName: string): ReferralFormValues {

@@ -6,6 +6,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { viewNow } from '../shared/clock';
 
 function saveAsFile(recoveryKey: string): void {
   const text = [
@@ -15,7 +16,7 @@ function saveAsFile(recoveryKey: string): void {
     '',
     'Keep this somewhere safe and separate from the PC, such as the practice safe.',
     'With it, a practice manager can get back into Signpost if every manager password is forgotten.',
-    `Created ${new Date().toLocaleDateString('en-GB')}.`,
+    `Created ${viewNow().toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}.`,
   ].join('\r\n');
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
   const link = document.createElement('a');

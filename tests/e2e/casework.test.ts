@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen } from './support/browser';
-import type { RunningHost } from './support/devHost';
+import { E2E_NOW, type RunningHost } from './support/devHost';
 import { closeApp, openApp } from './support/app';
 
 const PASSWORD = { pat: 'correct horse battery', lee: 'lee link worker 22' };
@@ -12,7 +12,7 @@ let page: Page;
 
 /** A date `days` before today in England, as yyyy-mm-dd (the app's dates are England's). */
 function daysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(E2E_NOW));
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);

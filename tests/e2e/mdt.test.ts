@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nthWeekdayOfMonth } from '../../main/mdt/recurrence';
+import { agendaClosesAt } from '../../main/mdt/agendaRules';
 import { addDays, londonWallClock } from '../../main/mdt/time';
 import { checkScreen, SCREENSHOTS } from './support/browser';
-import type { RunningHost } from './support/devHost';
+import { E2E_NOW, type RunningHost } from './support/devHost';
 import { tabTo, typeInto } from './support/keyboard';
 import { closeApp, openApp } from './support/app';
 
@@ -29,12 +30,15 @@ async function signInRpc(username: 'pat' | 'lee' | 'kim') {
   await rpcOk('auth.login', { username, password: PASSWORD[username] });
 }
 
-/** The first second Tuesday at least a week ahead: its agenda list is still open. */
+/**
+ * The first second Tuesday whose agenda list (Riverside's 13:00 meeting, closing two working days
+ * before) is still open: the meeting flagged cases go to.
+ */
 function planningMonth(): { month: string; date: string } {
-  const soon = addDays(londonWallClock(new Date()).date, 7);
-  for (let month = soon.slice(0, 7); ; month = addDays(`${month}-28`, 7).slice(0, 7)) {
+  const today = londonWallClock(new Date(E2E_NOW)).date;
+  for (let month = today.slice(0, 7); ; month = addDays(`${month}-28`, 7).slice(0, 7)) {
     const date = nthWeekdayOfMonth(month, 'second', 2)!;
-    if (date >= soon) return { month, date };
+    if (date >= today && agendaClosesAt(date, '13:00', 2) > new Date(E2E_NOW)) return { month, date };
   }
 }
 const target = planningMonth();
@@ -80,14 +84,14 @@ async function preparePcn() {
   for (const [i, id] of ids.entries()) {
     await rpcOk('referrals.transition', { id, to: 'accepted', reason: '' });
     if (patients[i]!.mdtConsent) {
-      await rpcOk('casework.addContact', { referralId: id, at: `${londonWallClock(new Date()).date}T09:00`, type: 'phone', durationMinutes: 15, notes: '' });
+      await rpcOk('casework.addContact', { referralId: id, at: `${londonWallClock(new Date(E2E_NOW)).date}T09:00`, type: 'phone', durationMinutes: 15, notes: '' });
       await rpcOk('casework.flagForMdt', { referralId: id, question: patients[i]!.question });
     }
   }
   // Kim plans Bridge Street's MDT (the same second Tuesday): the third practice of the month.
   await signInRpc('kim');
   await rpcOk('mdt.saveSeries', {
-    practiceId: 3, recurrence: { kind: 'monthly', week: 'second', weekday: 2 }, startsOn: londonWallClock(new Date()).date, startTime: '10:00', endTime: '11:00',
+    practiceId: 3, recurrence: { kind: 'monthly', week: 'second', weekday: 2 }, startsOn: londonWallClock(new Date(E2E_NOW)).date, startTime: '10:00', endTime: '11:00',
     place: 'Bridge Street, upstairs', chair: 'Dr Ray Patel', attendees: [{ name: 'Dr Ray Patel', role: 'GP', email: '' }], linkWorkerIds: [kim],
   });
   await rpcOk('auth.logout');
@@ -235,7 +239,7 @@ describe('MDT meetings, from the PCN calendar to the minutes', () => {
     await page.getByLabel('Decision').fill('Joint GP and nurse appointment within two weeks');
     await page.getByLabel('Action', { exact: true }).fill('Book the joint appointment');
     await pick('Owner (link worker)', 'Lee Worker', page.locator('body'));
-    await page.getByLabel('Due').fill(addDays(londonWallClock(new Date()).date, 14));
+    await page.getByLabel('Due').fill(addDays(londonWallClock(new Date(E2E_NOW)).date, 14));
     await page.getByRole('button', { name: 'Add the action' }).click();
     await page.getByText(/^Book the joint appointment: Lee Worker, due/).waitFor();
     await page.getByText(/^Saved \d\d\/\d\d\/\d{4}/).waitFor();

@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen, newPage, SCREENSHOTS } from './support/browser';
-import type { RunningHost } from './support/devHost';
+import { E2E_NOW, type RunningHost } from './support/devHost';
 import { PASSWORD, preparePractice, rpcOk } from './support/practice';
 import { closeApp, openApp } from './support/app';
 
@@ -15,7 +15,7 @@ let browser: Browser;
 let page: Page;
 const downloads = mkdtempSync(join(tmpdir(), 'newsletter-e2e-'));
 
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(E2E_NOW));
 
 const LEAKY =
   'Peggy, aged 72, lives alone near LS6 2QR and had stopped going out after her husband died. ' +

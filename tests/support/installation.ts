@@ -1,3 +1,4 @@
+import { type Clock, fixedClock } from '../../main/clock/clock';
 import type { SetupInput } from '../../main/contract/people';
 import { dispatch } from '../../main/dispatch/dispatch';
 import { Session } from '../../main/session/session';
@@ -17,8 +18,14 @@ export const setupInput: SetupInput = {
   manager: { fullName: 'Pat Manager', username: 'pat', password: MANAGER_PASSWORD },
 };
 
-export async function newInstallation(folder: string, now?: () => number) {
-  const session = new Session({ dataFolder: folder, kdf: TEST_KDF, ...(now ? { now } : {}) });
+/**
+ * The instant every test installation starts at unless a test chooses its own: a Friday morning in
+ * England. Tests never read the machine's clock, so they pass at any hour (see tests/unit/anyHour).
+ */
+export const TEST_NOW = '2026-12-04T10:30:00Z';
+
+export async function newInstallation(folder: string, clock: Clock = fixedClock(TEST_NOW), options: { idleLockSeconds?: number } = {}) {
+  const session = new Session({ dataFolder: folder, kdf: TEST_KDF, clock, ...(options.idleLockSeconds ? { idleLockSecondsOverride: options.idleLockSeconds } : {}) });
   const { recoveryKey } = await session.setup(setupInput);
   return { session, recoveryKey };
 }

@@ -122,7 +122,7 @@ export const referralsSuite: BenchSuite = {
 
       // A read of patient data is audited: part of what patients.search costs over its SQL.
       const auditEntry = await measure('appendAudit (the entry a search adds)', () => appendAudit(db, {
-        actorUserId: user.id, actorName: user.fullName, action: 'patients.search', targetType: 'patient', targetId: '1,2,3', detail: 'search by name: 3 found',
+        at: new Date().toISOString(), actorUserId: user.id, actorName: user.fullName, action: 'patients.search', targetType: 'patient', targetId: '1,2,3', detail: 'search by name: 3 found',
       }), { iterations: 200, warmup: 10 });
       rows.push(auditEntry);
 

@@ -10,18 +10,28 @@ export interface AppInBrowser {
 
 /**
  * A development host on a fresh data folder, prepared as the test needs (through its rpc, before
- * any page loads), and Chromium open on the app.
+ * any page loads), and Chromium open on the app. If any step fails, what was started is stopped.
  */
 export async function openApp(prepare: (host: RunningHost) => Promise<void> = async () => undefined, hostArgs: string[] = []): Promise<AppInBrowser> {
   const host = await startHost(hostArgs);
-  await prepare(host);
-  const browser = await launchBrowser();
-  const page = await newPage(browser);
-  await page.goto(host.url);
-  return { host, browser, page };
+  let browser: Browser | undefined;
+  try {
+    await prepare(host);
+    browser = await launchBrowser();
+    const page = await newPage(browser);
+    await page.goto(host.url);
+    return { host, browser, page };
+  } catch (error) {
+    await closeApp({ host, ...(browser ? { browser } : {}) });
+    throw error;
+  }
 }
 
-export async function closeApp(app: Partial<AppInBrowser>): Promise<void> {
-  await app.browser?.close();
-  await app.host?.stop();
+/** Closes the browser and stops the host; each is attempted even if the other fails. */
+export async function closeApp(app: Partial<AppInBrowser> | undefined): Promise<void> {
+  try {
+    await app?.browser?.close();
+  } finally {
+    await app?.host?.stop();
+  }
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { TEST_NOW } from '../../support/installation';
 
 export interface RunningHost {
   url: string;
@@ -13,13 +14,31 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
+/** Where main's clock starts in every end-to-end run: the hour the tests run at never matters. */
+export const E2E_NOW = TEST_NOW;
+
 const CLI = resolve(__dirname, '../../../dist/main/devhost/cli.js');
+
+/** Every host this test process started and has not stopped: killed when the process goes. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 /** Starts the built development host on a fresh data folder, as `npm start` does where Electron is missing. */
 export async function startHost(extraArgs: string[] = []): Promise<RunningHost> {
   const dataFolder = mkdtempSync(join(tmpdir(), 'signpost-e2e-'));
-  const child = spawn(process.execPath, [CLI, '--data', dataFolder, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const first = await firstLine(child);
+  // stdin stays open as a lifeline: when this process dies, however, the host sees it close and stops.
+  const child = spawn(process.execPath, [CLI, '--data', dataFolder, '--clock-start', E2E_NOW, '--exit-with-stdin', ...extraArgs], { stdio: ['pipe', 'pipe', 'inherit'] });
+  running.add(child);
+  const stop = () => stopChild(child, dataFolder);
+  let first: string;
+  try {
+    first = await firstLine(child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   const { url, token } = JSON.parse(first) as { url: string; token: string };
   const origin = new URL(url).origin;
   return {
@@ -34,13 +53,23 @@ export async function startHost(extraArgs: string[] = []): Promise<RunningHost> 
       });
       return (await res.json()) as { ok: boolean; result?: unknown; error?: { code: string; message: string } };
     },
-    stop: async () => {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataFolder, { recursive: true, force: true });
-    },
+    stop,
   };
+}
+
+/** SIGTERM, then SIGKILL if the host has not gone within five seconds; safe to call twice. */
+async function stopChild(child: ChildProcess, dataFolder: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(killer);
+  }
+  running.delete(child);
+  child.stdin?.destroy();
+  child.stdout?.destroy();
+  rmSync(dataFolder, { recursive: true, force: true });
 }
 
 function firstLine(child: ChildProcess): Promise<string> {

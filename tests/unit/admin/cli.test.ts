@@ -2,12 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../main/clock/clock';
 import { run } from '../../../main/admin/program';
 import { dispatch } from '../../../main/dispatch/dispatch';
 import { Session } from '../../../main/session/session';
 import { openEncrypted } from '../../../main/store/database';
 import { pathsIn } from '../../../main/store/dataFolder';
 import { readSlotFile, writeSlotFile } from '../../../main/store/keySlots';
+import { TEST_NOW } from '../../support/installation';
 import { useTempFolders } from '../../support/tempFolder';
 
 const tempFolder = useTempFolders();
@@ -28,6 +30,7 @@ async function admin(argv: string[], env: Record<string, string> = {}, askSecret
   let stderr = '';
   const code = await run(argv, {
     env,
+    clock: fixedClock(TEST_NOW),
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     ...(askSecret ? { askSecret } : {}),
@@ -100,7 +103,7 @@ describe('admin command line', () => {
     expect(after.stdout).toContain('Users: 2 (2 enabled)');
 
     // Lee's temporary password opens the data: the slot was written by the app's own users.create.
-    const session = new Session({ dataFolder: data });
+    const session = new Session({ dataFolder: data, clock: fixedClock(TEST_NOW) });
     const login = await dispatch(session, 'auth.login', { username: 'lee', password: LEE_PASSWORD });
     expect(login.ok).toBe(true);
     await session.logout();

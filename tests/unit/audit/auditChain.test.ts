@@ -91,7 +91,8 @@ describe('the audit chain', () => {
   it('carries on from the last entry when more are appended', async () => {
     const session = await installationWithEntries();
     const db = session.active().store.db;
-    await appendAudit(db, { actorUserId: null, actorName: 'system', action: 'test.one' }, { actorUserId: null, actorName: 'system', action: 'test.two' });
+    const at = '2026-12-04T10:31:00.000Z';
+    await appendAudit(db, { at, actorUserId: null, actorName: 'system', action: 'test.one' }, { at, actorUserId: null, actorName: 'system', action: 'test.two' });
     expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 7, firstBrokenId: null });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, londonLocalToUtc } from '../../../main/casework/dates';
-import { londonNowLocal } from '../../../main/contract/casework';
+import { londonNowLocal } from '../../../main/contract/time';
 
 describe('times typed in England', () => {
   it.each([

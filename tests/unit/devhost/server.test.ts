@@ -2,9 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../main/clock/clock';
 import { type DevHost, startDevHost } from '../../../main/devhost/server';
 import { Session } from '../../../main/session/session';
-import { TEST_KDF } from '../../support/installation';
+import { TEST_KDF, TEST_NOW } from '../../support/installation';
 import { useTempFolders } from '../../support/tempFolder';
 
 const tempFolder = useTempFolders();
@@ -19,7 +20,7 @@ async function start(): Promise<DevHost> {
   const renderer = join(tempFolder(), 'renderer');
   mkdirSync(renderer);
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Signpost</title>');
-  host = await startDevHost({ session: new Session({ dataFolder: tempFolder(), kdf: TEST_KDF }), rendererDir: renderer });
+  host = await startDevHost({ session: new Session({ dataFolder: tempFolder(), kdf: TEST_KDF, clock: fixedClock(TEST_NOW) }), rendererDir: renderer });
   return host;
 }
 

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../main/clock/clock';
 import type { AppErrorShape, Result } from '../../../main/contract/errors';
 import type { SessionState, UserRow } from '../../../main/contract/people';
 import type { Role } from '../../../main/contract/roles';
 import { dispatch } from '../../../main/dispatch/dispatch';
 import { Session } from '../../../main/session/session';
-import { call, MANAGER_PASSWORD, newInstallation, setupInput, TEST_KDF } from '../../support/installation';
+import { call, MANAGER_PASSWORD, newInstallation, setupInput, TEST_KDF, TEST_NOW } from '../../support/installation';
 import { useTempFolders } from '../../support/tempFolder';
 
 const tempFolder = useTempFolders();
@@ -96,7 +97,7 @@ describe('input checks', () => {
   });
 
   it('names a nested setup field by its dotted path, and sets nothing up', async () => {
-    const session = new Session({ dataFolder: tempFolder(), kdf: TEST_KDF });
+    const session = new Session({ dataFolder: tempFolder(), kdf: TEST_KDF, clock: fixedClock(TEST_NOW) });
     const e = errorOf(await dispatch(session, 'setup.create', {
       ...setupInput,
       practices: [{ name: 'Riverside Surgery', odsCode: 'A81001' }, { name: '', odsCode: 'bad' }],
@@ -110,7 +111,7 @@ describe('input checks', () => {
   });
 
   it('puts a whole-list rule (duplicate ODS codes) on the list itself', async () => {
-    const session = new Session({ dataFolder: tempFolder(), kdf: TEST_KDF });
+    const session = new Session({ dataFolder: tempFolder(), kdf: TEST_KDF, clock: fixedClock(TEST_NOW) });
     const e = errorOf(await dispatch(session, 'setup.create', {
       ...setupInput,
       practices: [{ name: 'One', odsCode: 'A81001' }, { name: 'Two', odsCode: 'a81001' }],
@@ -207,7 +208,7 @@ describe('calls without an open session', () => {
   });
 
   it('answers NOT_SET_UP to a sign-in before setup', async () => {
-    const session = new Session({ dataFolder: tempFolder(), kdf: TEST_KDF });
+    const session = new Session({ dataFolder: tempFolder(), kdf: TEST_KDF, clock: fixedClock(TEST_NOW) });
     expect(await call(session, 'auth.state')).toEqual({ state: 'not-set-up' });
     expect(errorOf(await dispatch(session, 'auth.login', { username: 'pat', password: MANAGER_PASSWORD })).code).toBe('NOT_SET_UP');
   });
@@ -262,7 +263,7 @@ describe('the last manager', () => {
     const pat = patWindow.active().user.id;
     const sam = await createUser(patWindow, 'sam', 'practice_manager');
 
-    const samWindow = new Session({ dataFolder: folder, kdf: TEST_KDF });
+    const samWindow = new Session({ dataFolder: folder, kdf: TEST_KDF, clock: fixedClock(TEST_NOW) });
     await call(samWindow, 'auth.login', { username: 'sam', password: TEMPORARY });
     await call(samWindow, 'auth.changePassword', { currentPassword: TEMPORARY, newPassword: CHOSEN });
 

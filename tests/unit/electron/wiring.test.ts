@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { fixedClock } from '../../../main/clock/clock';
+import { TEST_NOW } from '../../support/installation';
 
 /**
  * The Electron wiring (security.ts, ipc.ts, protocol.ts) against a stand-in for the electron module:
@@ -125,7 +127,7 @@ describe('the IPC door', () => {
   const mainFrame = { processId: 4, routingId: 1, parent: null, url: APP_PAGE_URL };
   const webContents = { id: 7, mainFrame };
   const window = { webContents, isDestroyed: () => false };
-  registerIpc(new Session({ dataFolder: join(folder, 'data') }), () => window as never);
+  registerIpc(new Session({ dataFolder: join(folder, 'data'), clock: fixedClock(TEST_NOW) }), () => window as never);
   const handler = fake.handlers.get(`ipc:${INVOKE_CHANNEL}`);
 
   function invoke(event: object, channel: unknown, input: unknown = {}) {

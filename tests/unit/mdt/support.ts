@@ -2,10 +2,10 @@ import type { Agenda, Calendar, Meeting, Series } from '../../../main/contract/m
 import { nextWorkingDay } from '../../../main/mdt/recurrence';
 import { addDays, londonWallClock, weekdayOf } from '../../../main/mdt/time';
 import type { Session } from '../../../main/session/session';
-import { call } from '../../support/installation';
+import { call, TEST_NOW } from '../../support/installation';
 
-/** Today in England. */
-export const today = () => londonWallClock(new Date()).date;
+/** Today in England on the test installations' clock. */
+export const today = () => londonWallClock(new Date(TEST_NOW)).date;
 
 /** The first date on or after `from` that falls on the weekday (1 Monday … 5 Friday). */
 export function weekdayOnOrAfter(from: string, weekday: number): string {

@@ -10,18 +10,25 @@ import {
   uclaAnswerLabels,
   uclaQuestions,
 } from '../../../main/contract/measures';
+import { parseAt } from '../../../main/contract/time';
+import { TEST_NOW } from '../../support/installation';
 
 const base = { referralId: 1, stage: 'baseline', takenOn: '2026-01-05' } as const;
 
+/** Parsed as dispatch parses it: at main's instant (the test installations' fixed one). */
+const at = new Date(TEST_NOW);
+const parseMeasure = (input: unknown) => parseAt(at, () => RecordMeasureInput.parse(input));
+const safeParseMeasure = (input: unknown) => parseAt(at, () => RecordMeasureInput.safeParse(input));
+
 function errorsOf(input: unknown): Record<string, string[]> {
-  const r = RecordMeasureInput.safeParse(input);
+  const r = safeParseMeasure(input);
   if (r.success) throw new Error(`expected field errors, got ${JSON.stringify(r.data)}`);
   return fieldErrorsFrom(r.error);
 }
 
 describe('the measure input accepts item answers only', () => {
   it('accepts a complete SWEMWBS, including answers as the radio buttons send them', () => {
-    const r = RecordMeasureInput.parse({ ...base, instrument: 'swemwbs', answers: ['1', '2', '3', '4', '5', '1', '2'] });
+    const r = parseMeasure({ ...base, instrument: 'swemwbs', answers: ['1', '2', '3', '4', '5', '1', '2'] });
     expect(r.answers).toEqual([1, 2, 3, 4, 5, 1, 2]);
   });
 
@@ -62,8 +69,8 @@ describe('the measure input accepts item answers only', () => {
   });
 
   it('takes the direct loneliness question as optional', () => {
-    expect(RecordMeasureInput.parse({ ...base, instrument: 'ucla3', answers: [1, 2, 3] }).answers).toEqual([1, 2, 3]);
-    expect(RecordMeasureInput.parse({ ...base, instrument: 'ucla3', answers: [1, 2, 3, '2'] }).answers).toEqual([1, 2, 3, 2]);
+    expect(parseMeasure({ ...base, instrument: 'ucla3', answers: [1, 2, 3] }).answers).toEqual([1, 2, 3]);
+    expect(parseMeasure({ ...base, instrument: 'ucla3', answers: [1, 2, 3, '2'] }).answers).toEqual([1, 2, 3, 2]);
   });
 
   it('asks for a measure, a stage and a real date that is not in the future', () => {

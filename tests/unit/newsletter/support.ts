@@ -1,12 +1,12 @@
 import type { Service } from '../../../main/contract/directory';
-import { londonToday } from '../../../main/contract/measures';
+import { londonToday } from '../../../main/contract/time';
 import type { Story } from '../../../main/contract/newsletter';
 import type { Session } from '../../../main/session/session';
-import { call, newInstallation } from '../../support/installation';
+import { call, newInstallation, TEST_NOW } from '../../support/installation';
 import { addTeam, createReferral, newReferral, signInAs, syntheticNhsNumber } from '../../support/referrals';
 
-export const MONTH = londonToday().slice(0, 7);
-export const TODAY = londonToday();
+export const TODAY = londonToday(new Date(TEST_NOW));
+export const MONTH = TODAY.slice(0, 7);
 
 export async function service(session: Session, name: string, organisation: string): Promise<Service> {
   return (await call(session, 'directory.save', { name, organisation, howToRefer: 'signpost', categories: ['loneliness'], phone: '0113 496 0000', openingTimes: 'Tuesdays 2pm to 4pm' })) as Service;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SNOMED } from '../../../main/contract/nhs';
+import { londonToday } from '../../../main/contract/time';
 import type { ReferralDetail, ReferralSummary } from '../../../main/contract/referrals';
 import type { Session } from '../../../main/session/session';
-import { call, newInstallation } from '../../support/installation';
+import { call, newInstallation, TEST_NOW } from '../../support/installation';
 import { addTeam, createReferral, expectError, newReferral, signInAs, syntheticNhsNumber } from '../../support/referrals';
 import { useTempFolders } from '../../support/tempFolder';
 
 const tempFolder = useTempFolders();
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => londonToday(new Date(TEST_NOW));
 
 async function referrals(session: Session, count: number): Promise<number[]> {
   const ids: number[] = [];
@@ -78,7 +79,7 @@ describe('the coding worklist', () => {
     expect((await expectError(session, 'referrals.recordCoding', { id, code: SNOMED.declined.code, recordedOn: today() })).code).toBe('CONFLICT');
 
     await call(session, 'referrals.transition', { id, to: 'accepted' });
-    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const future = londonToday(new Date(Date.parse(TEST_NOW) + 3 * 86_400_000));
     const e = await expectError(session, 'referrals.recordCoding', { id, code: SNOMED.referral.code, recordedOn: future });
     expect(e.fieldErrors).toEqual({ recordedOn: ['The date it was recorded cannot be in the future'] });
 

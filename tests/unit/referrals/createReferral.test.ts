@@ -67,7 +67,7 @@ describe('duplicate detection', () => {
     const first = await createReferral(session, newReferral());
     const e = await expectError(session, 'referrals.create', newReferral({ addressLine1: 'Changed' }));
     expect(e.code).toBe('CONFLICT');
-    const received = new Date().toLocaleDateString('en-GB', { timeZone: 'Europe/London' });
+    const received = '04/12/2026'; // TEST_NOW in England
     expect(e.fieldErrors).toEqual({
       'patient.nhsNumber': [`This patient already has an open referral (received ${received}, status Received): open it instead, or confirm to refer again`],
     });

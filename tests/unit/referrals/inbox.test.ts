@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type FixedClock, fixedClock } from '../../../main/clock/clock';
 import type { ReferralSummary } from '../../../main/contract/referrals';
 import type { Session } from '../../../main/session/session';
 import { call, newInstallation } from '../../support/installation';
@@ -17,16 +18,12 @@ async function inbox(session: Session, query: object = {}): Promise<Inbox> {
   return (await call(session, 'referrals.inbox', query)) as Inbox;
 }
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
 describe('the stale flag', () => {
-  /** The session's own clock stays put, so moving the calendar does not trip the idle lock. */
+  /** Days pass on this clock, so the idle lock is set longer than any test's jump. */
+  let clock: FixedClock;
   async function installationAt(iso: string): Promise<Session> {
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date(iso) });
-    const fixed = Date.parse(iso);
-    const { session } = await newInstallation(tempFolder(), () => fixed);
+    clock = fixedClock(iso);
+    const { session } = await newInstallation(tempFolder(), clock, { idleLockSeconds: 60 * 86_400 });
     await addTeam(session);
     return session;
   }
@@ -35,12 +32,12 @@ describe('the stale flag', () => {
     const session = await installationAt('2026-12-23T09:00:00Z'); // Wednesday
     await call(session, 'referrals.settings', { staleAfterWorkingDays: 2 });
     const early = await createReferral(session, newReferral({ nhsNumber: syntheticNhsNumber(1) }));
-    vi.setSystemTime(new Date('2026-12-23T11:00:00Z'));
+    clock.set('2026-12-23T11:00:00Z');
     const late = await createReferral(session, newReferral({ nhsNumber: syntheticNhsNumber(2) }));
 
     // Tuesday 29 December: Christmas (Fri), the weekend and Boxing Day's substitute (Mon) are not working days,
     // so two working days back is Wednesday 23 at 10:00. Counting weekdays alone would make both stale.
-    vi.setSystemTime(new Date('2026-12-29T10:00:00Z'));
+    clock.set('2026-12-29T10:00:00Z');
     const all = await inbox(session, { sort: 'received_asc' });
     expect(all.staleAfterWorkingDays).toBe(2);
     expect(all.rows.map((r) => [r.id, r.stale])).toEqual([[early.id, true], [late.id, false]]);
@@ -54,7 +51,7 @@ describe('the stale flag', () => {
     await signInAs(session, 'lee');
     await call(session, 'referrals.transition', { id: b.id, to: 'declined', reason: 'Does not want support now' });
 
-    vi.setSystemTime(new Date('2026-03-16T09:30:00Z')); // ten working days and half an hour later
+    clock.set('2026-03-16T09:30:00Z'); // ten working days and half an hour later
     expect((await inbox(session, { staleOnly: true })).rows.map((r) => r.id)).toEqual([a.id]);
     await call(session, 'referrals.recordContactAttempt', { id: a.id, note: 'No answer' });
     expect((await inbox(session, { staleOnly: true })).total).toBe(0);
@@ -82,7 +79,7 @@ describe('the inbox', () => {
     }
     const db = session.active().store.db;
     for (const [i, id] of ids.entries()) {
-      const at = new Date(Date.now() - (15 - i) * 86_400_000).toISOString();
+      const at = new Date(session.clock.now().getTime() - (15 - i) * 86_400_000).toISOString();
       await db.updateTable('referral').set({ received_at: at, last_activity_at: at }).where('id', '=', id).execute();
     }
     await signInAs(session, 'lee');

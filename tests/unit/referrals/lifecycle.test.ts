@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FixedClock } from '../../../main/clock/clock';
 import { endStates, type ReferralDetail, type ReferralStatus, statusLabels, transitions } from '../../../main/contract/referrals';
 import type { Session } from '../../../main/session/session';
 import { call, newInstallation } from '../../support/installation';
@@ -87,11 +88,12 @@ describe('the referral’s life', () => {
 
   it('records who ended the referral, when, and why, and keeps the outcome', async () => {
     const { session, id } = await referralForLee();
-    const before = Date.now();
+    const closedAt = new Date('2026-12-04T10:34:00Z'); // four minutes on: within the idle limit
+    (session.clock as FixedClock).set(closedAt);
     const detail = await moveTo(session, id, ['accepted', 'contacted', 'closed']);
     const last = detail.timeline.at(-1)!;
     expect(last).toMatchObject({ status: 'closed', byName: 'Lee Worker', text: 'Reason for closed' });
-    expect(Date.parse(last.at)).toBeGreaterThanOrEqual(before - 1000);
+    expect(last.at).toBe(closedAt.toISOString());
     expect(detail.summary.lastActivityAt).toBe(last.at);
     const row = await session.active().store.db.selectFrom('referral').select(['outcome', 'status_changed_at']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ outcome: 'Reason for closed', status_changed_at: last.at });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../main/clock/clock';
 import type { AuditEntry } from '../../../main/contract/audit';
 import type { AppErrorShape, Result } from '../../../main/contract/errors';
 import type { SessionState } from '../../../main/contract/people';
@@ -20,9 +21,9 @@ function errorOf(r: Result<unknown>): AppErrorShape {
 
 /** An installation whose clock the test moves by hand. */
 async function withClock() {
-  const clock = { t: Date.UTC(2026, 0, 5, 9, 0, 0) };
-  const { session } = await newInstallation(tempFolder(), () => clock.t);
-  return { session, clock, advance: (ms: number) => { clock.t += ms; } };
+  const clock = fixedClock('2026-01-05T09:00:00Z');
+  const { session } = await newInstallation(tempFolder(), clock);
+  return { session, clock, advance: (ms: number) => clock.advance(ms) };
 }
 
 async function auditEntries(session: Session): Promise<AuditEntry[]> {

@@ -3,11 +3,12 @@ import { existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../main/clock/clock';
 import { AppError } from '../../../main/contract/errors';
 import { dispatch } from '../../../main/dispatch/dispatch';
 import { Session } from '../../../main/session/session';
 import { openEncrypted } from '../../../main/store/database';
-import { call, MANAGER_PASSWORD, newInstallation, setupInput, TEST_KDF } from '../../support/installation';
+import { call, MANAGER_PASSWORD, newInstallation, setupInput, TEST_KDF, TEST_NOW } from '../../support/installation';
 import { useTempFolders } from '../../support/tempFolder';
 
 const tempFolder = useTempFolders();
@@ -152,7 +153,7 @@ describe('the database at rest', () => {
     const folder = tempFolder();
     const { session } = await newInstallation(folder);
     await call(session, 'auth.logout');
-    const again = new Session({ dataFolder: folder, kdf: TEST_KDF });
+    const again = new Session({ dataFolder: folder, kdf: TEST_KDF, clock: fixedClock(TEST_NOW) });
     await call(again, 'auth.login', { username: 'pat', password: MANAGER_PASSWORD });
     const practices = (await call(again, 'practices.list')) as { pcnName: string };
     expect(practices.pcnName).toBe(setupInput.pcnName);

@@ -12,10 +12,12 @@ import {
 import { call, MANAGER_PASSWORD, newInstallation, TEST_KDF } from '../../support/installation';
 import { useTempFolders } from '../../support/tempFolder';
 
+const SLOT_TIME = new Date('2026-12-04T10:00:00Z');
+
 const tempFolder = useTempFolders();
 
 function userSlot(dataKey: Buffer, password: string, userId = 1, username = 'pat'): Slot {
-  return makeSlot(dataKey, password, { kind: 'user', userId, username }, TEST_KDF);
+  return makeSlot(dataKey, password, { kind: 'user', userId, username }, TEST_KDF, SLOT_TIME);
 }
 
 /** Runs fn and returns what it threw, failing the test when it throws nothing. */
@@ -78,14 +80,14 @@ describe('the recovery key', () => {
   it('unwraps its slot as printed', () => {
     const dataKey = newDataKey();
     const recoveryKey = newRecoveryKey();
-    const slot = makeSlot(dataKey, recoveryKey, { kind: 'recovery', userId: null, username: null }, TEST_KDF);
+    const slot = makeSlot(dataKey, recoveryKey, { kind: 'recovery', userId: null, username: null }, TEST_KDF, SLOT_TIME);
     expect(unwrapSlot(slot, recoveryKey)!.equals(dataKey)).toBe(true);
   });
 
   it('unwraps its slot when typed in lower case with spaces, once normalised', () => {
     const dataKey = newDataKey();
     const recoveryKey = newRecoveryKey();
-    const slot = makeSlot(dataKey, recoveryKey, { kind: 'recovery', userId: null, username: null }, TEST_KDF);
+    const slot = makeSlot(dataKey, recoveryKey, { kind: 'recovery', userId: null, username: null }, TEST_KDF, SLOT_TIME);
     const typed = recoveryKey.toLowerCase().replace(/-/g, ' ');
     expect(unwrapSlot(slot, typed)).toBeNull(); // raw, the typed form is a different secret...
     expect(normaliseRecoveryKey(typed)).toBe(recoveryKey); // ...which normalising turns back into the key
