@@ -9,6 +9,7 @@ import { parseDataArg } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { openExportsWhenSaved } from './downloads';
 import { hardenApp, hardenSession } from './security';
+import { windowIconPath } from './templates';
 import { createAppWindow, focusWindow } from './window';
 
 /** How often the idle lock is checked; the lock itself is the manager's setting (minutes). */
@@ -51,7 +52,13 @@ function openApp(dataFolder: string): void {
   serveRenderer(RENDERER_DIR);
   Menu.setApplicationMenu(buildMenu(app.isPackaged));
 
-  let window: BrowserWindow | null = createAppWindow(PRELOAD);
+  const icon = windowIconPath({
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    resourcesPath: process.resourcesPath,
+    projectRoot: join(DIST, '..'),
+  });
+  let window: BrowserWindow | null = createAppWindow(PRELOAD, icon);
   window.on('closed', () => (window = null));
   registerIpc(session, () => window);
   app.on('second-instance', () => focusWindow(window));

@@ -1,11 +1,13 @@
+import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 
 /**
  * The window's and the menu's settings as plain data. Only types come from electron (erased when
  * compiled), so the unit tests check these settings in Node.
  */
-export function appWindowOptions(preloadPath: string, isPackaged: boolean): BrowserWindowConstructorOptions {
+export function appWindowOptions(preloadPath: string, isPackaged: boolean, iconPath?: string): BrowserWindowConstructorOptions {
   return {
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1280,
     height: 860,
     minWidth: 800,
@@ -30,6 +32,25 @@ export function appWindowOptions(preloadPath: string, isPackaged: boolean): Brow
       devTools: !isPackaged,
     },
   };
+}
+
+export interface IconPlace {
+  isPackaged: boolean;
+  platform: NodeJS.Platform;
+  /** process.resourcesPath: where electron-builder's extraResources put icon.ico and icon.png. */
+  resourcesPath: string;
+  /** The project's folder, while developing (resources/ holds the icons there). */
+  projectRoot: string;
+}
+
+/**
+ * The window's icon (title bar, taskbar, Alt+Tab): the ICO on Windows, for its hand-drawn 16, 24
+ * and 32 px images; the PNG on Linux; none on macOS, where the app bundle's icon is the window's.
+ */
+export function windowIconPath(place: IconPlace): string | undefined {
+  if (place.platform === 'darwin') return undefined;
+  const file = place.platform === 'win32' ? 'icon.ico' : 'icon.png';
+  return place.isPackaged ? join(place.resourcesPath, file) : join(place.projectRoot, 'resources', file);
 }
 
 export interface MenuChoices {

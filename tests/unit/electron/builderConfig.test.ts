@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -11,11 +12,13 @@ import { parse } from 'yaml';
  * with its own validator against app-builder-lib's scheme.json.
  */
 type ConfigModule = typeof import('app-builder-lib/out/util/config/config');
+type IconModule = typeof import('app-builder-lib/out/util/iconConverter');
 type Configuration = Awaited<ReturnType<ConfigModule['getConfig']>>;
 
 const root = join(__dirname, '..', '..', '..');
 const require = createRequire(__filename);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as ConfigModule;
+const { convertIcon } = require('app-builder-lib/out/util/iconConverter') as IconModule;
 const quietLogger = { isEnabled: false, data: new Map(), add: () => undefined, save: async () => undefined };
 
 async function load(file: string): Promise<Configuration> {
@@ -29,6 +32,48 @@ function targetsOf(config: Configuration): string[] {
   const list = Array.isArray(target) ? target : target ? [target] : [];
   return list.map((t) => (typeof t === 'string' ? t : t.target));
 }
+
+interface NamedFile {
+  option: string;
+  value: string;
+}
+
+/** Every option that names a file: any string ending in a file type the builder reads, and extraResources' `from`. */
+function namedFiles(value: unknown, option = ''): NamedFile[] {
+  if (typeof value === 'string') return /\.(ico|icns|png|bmp|svg|txt|rtf|html)$/i.test(value) ? [{ option, value }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => namedFiles(item, `${option}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => {
+      const at = option ? `${option}.${key}` : key;
+      if ((key === 'extraResources' || key === 'extraFiles') && Array.isArray(item)) {
+        return item.flatMap((entry: unknown, i) =>
+          entry && typeof entry === 'object' && 'from' in entry && typeof entry.from === 'string' ? [{ option: `${at}[${i}].from`, value: entry.from }] : [],
+        );
+      }
+      return namedFiles(item, at);
+    });
+  }
+  return [];
+}
+
+/** Those that are missing, looked for as electron-builder does: in buildResources, then in the project folder. */
+function missingFiles(config: Configuration): NamedFile[] {
+  const buildResources = resolve(root, config.directories?.buildResources ?? 'build');
+  return namedFiles(config).filter(({ value }) => !existsSync(resolve(buildResources, value)) && !existsSync(resolve(root, value)));
+}
+
+/** The options that name Signpost's icon, installer art, licence and window icons. */
+const fileOptions = [
+  'win.icon',
+  'nsis.installerIcon',
+  'nsis.uninstallerIcon',
+  'nsis.installerHeader',
+  'nsis.installerSidebar',
+  'nsis.uninstallerSidebar',
+  'nsis.license',
+  'extraResources[0].from',
+  'extraResources[1].from',
+];
 
 const releaseFuses = {
   runAsNode: false,
@@ -83,6 +128,32 @@ describe('electron-builder.yml (release)', () => {
     expect(config.msi?.publish).toBeUndefined();
   });
 
+  it('names the icon, the installer art and the licence, and every file it names exists', () => {
+    expect(config.directories?.buildResources).toBe('resources');
+    expect(namedFiles(config).map((f) => f.option)).toEqual(expect.arrayContaining(fileOptions));
+    expect(missingFiles(config)).toEqual([]);
+  });
+
+  it('gives the window icon.ico and icon.png beside the app, where main/electron looks for them', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'resources/icon.ico', to: 'icon.ico' },
+      { from: 'resources/icon.png', to: 'icon.png' },
+    ]);
+  });
+
+  it("has a Windows icon that electron-builder's icon check accepts (256 px at least), not Electron's default", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'signpost-icon-'));
+    try {
+      const icon = config.win?.icon;
+      expect(typeof icon).toBe('string');
+      const result = await convertIcon({ sources: [icon as string], fallbackSources: [], roots: [resolve(root, 'resources'), root], format: 'ico', outDir });
+      expect(result.isFallback).toBe(false);
+      expect(result.icons).toEqual([{ file: resolve(root, 'resources', 'icon.ico'), size: 256 }]);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+
   it('packages the built main, preload and renderer but never the development host', () => {
     const raw = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { files: string[] };
     expect(raw.files).toEqual(expect.arrayContaining(['package.json', 'dist/main/**/*', 'dist/preload/**/*', 'dist/renderer/**/*', '!dist/main/devhost/**']));
@@ -111,6 +182,12 @@ describe('electron-builder.test.yml (the build the Electron end-to-end test driv
     expect(config.directories?.output).toBe('release-test');
     expect(config.appId).not.toBe('uk.nhs.signpost');
   });
+
+  it('keeps the icon, the installer art and the licence, and every file it names exists', () => {
+    expect(config.directories?.buildResources).toBe('resources');
+    expect(namedFiles(config).map((f) => f.option)).toEqual(expect.arrayContaining(fileOptions));
+    expect(missingFiles(config)).toEqual([]);
+  });
 });
 
 describe("electron-builder's validator", () => {
@@ -124,5 +201,15 @@ describe("electron-builder's validator", () => {
     const config = await getConfig(root, 'electron-builder.yml', null);
     const broken = { ...config, electronFuses: { ...config.electronFuses, runAsNodeX: false } } as Configuration;
     await expect(validateConfiguration(broken, quietLogger)).rejects.toThrow(/does not match the API schema[\s\S]*electronFuses/);
+  });
+});
+
+describe('the check that every named file exists', () => {
+  it('finds a named file that does not exist, so the checks above mean something', async () => {
+    const config = await getConfig(root, 'electron-builder.yml', null);
+    const broken = { ...config, nsis: { ...config.nsis, installerSidebar: 'resources/no-such-sidebar.bmp' } } as Configuration;
+    expect(missingFiles(broken)).toEqual([{ option: 'nsis.installerSidebar', value: 'resources/no-such-sidebar.bmp' }]);
+    const noResource = { ...config, extraResources: [{ from: 'resources/no-such-icon.png', to: 'icon.png' }] } as Configuration;
+    expect(missingFiles(noResource)).toEqual([{ option: 'extraResources[0].from', value: 'resources/no-such-icon.png' }]);
   });
 });

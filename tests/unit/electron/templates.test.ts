@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { appWindowOptions, menuTemplate } from '../../../main/electron/templates';
+import { appWindowOptions, menuTemplate, windowIconPath } from '../../../main/electron/templates';
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((item) => [
@@ -32,6 +34,33 @@ describe('the app window', () => {
   it('has developer tools only while developing', () => {
     expect(appWindowOptions('p', true).webPreferences?.devTools).toBe(false);
     expect(appWindowOptions('p', false).webPreferences?.devTools).toBe(true);
+  });
+});
+
+describe("the window's icon", () => {
+  const root = join(__dirname, '..', '..', '..');
+  const place = { resourcesPath: join('C:', 'Program Files', 'Signpost', 'resources'), projectRoot: root };
+
+  it('is the ICO that extraResources puts beside a packaged app on Windows, the PNG on Linux', () => {
+    expect(windowIconPath({ ...place, isPackaged: true, platform: 'win32' })).toBe(join(place.resourcesPath, 'icon.ico'));
+    expect(windowIconPath({ ...place, isPackaged: true, platform: 'linux' })).toBe(join(place.resourcesPath, 'icon.png'));
+  });
+
+  it("is resources/'s own while developing, and those files exist", () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      const icon = windowIconPath({ ...place, isPackaged: false, platform });
+      expect(icon?.startsWith(join(root, 'resources'))).toBe(true);
+      expect(existsSync(icon!)).toBe(true);
+    }
+  });
+
+  it('is left to the app bundle on macOS', () => {
+    expect(windowIconPath({ ...place, isPackaged: true, platform: 'darwin' })).toBeUndefined();
+  });
+
+  it('is set on the window when there is one', () => {
+    expect(appWindowOptions('p', true, '/r/icon.ico').icon).toBe('/r/icon.ico');
+    expect(appWindowOptions('p', true, undefined)).not.toHaveProperty('icon');
   });
 });
 
