@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { contract, roleMayCall } from '../contract';
 import { AppError } from '../contract/errors';
 import { type AuditInput, appendAudit, verifyAuditChain } from '../audit/auditLog';
 import { dispatch } from '../dispatch/dispatch';
+import { recordPending } from '../session/pendingAudit';
 import { Session } from '../session/session';
 import { type OpenStore, openEncrypted } from '../store/database';
 import { type DataFolderPaths, pathsIn } from '../store/dataFolder';
@@ -62,7 +63,7 @@ function messageOf(error: unknown): string {
 
 /** Failed attempts cannot reach the encrypted log (no key): they wait where the app keeps its own. */
 function recordFailedAttempt(paths: DataFolderPaths, entry: AuditInput): void {
-  appendFileSync(paths.pendingAudit, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  recordPending(paths.pendingAudit, entry);
 }
 
 async function openWithPassword(io: CliIo, dataFolder: string, username: string, password: string): Promise<Opened> {

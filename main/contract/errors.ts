@@ -7,6 +7,8 @@ export const ErrorCode = z.enum([
   'LOCKED',
   'FORBIDDEN',
   'WRONG_PASSWORD',
+  /** Sign-in is paused after repeated wrong passwords; the message says until when. */
+  'TOO_MANY_ATTEMPTS',
   'NOT_SET_UP',
   'ALREADY_SET_UP',
   'NOT_FOUND',

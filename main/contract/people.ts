@@ -13,6 +13,8 @@ export const SessionUser = z.object({
   role: Role,
   practiceIds: z.array(Id),
   mustChangePassword: z.boolean(),
+  /** Set while the user signs in with a temporary password that someone else set: who, and when. */
+  passwordReset: z.object({ byName: z.string(), at: Timestamp }).nullable(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
@@ -55,6 +57,23 @@ export const UserRow = z.object({
   lastLoginAt: Timestamp.nullable(),
 });
 export type UserRow = z.infer<typeof UserRow>;
+
+/** A row of the Users screen: the account, and what the person looking may do to it. */
+export const ListedUser = UserRow.extend({
+  /** While wrong passwords have paused this person's sign-in. */
+  signInPausedUntil: Timestamp.nullable(),
+  may: z.object({
+    /** Change the name (one's own included). */
+    editName: z.boolean(),
+    /** Change the role and practices: never one's own, only within the manager's practices. */
+    editAccess: z.boolean(),
+    resetPassword: z.boolean(),
+    disable: z.boolean(),
+    enable: z.boolean(),
+    allowSignIn: z.boolean(),
+  }),
+});
+export type ListedUser = z.infer<typeof ListedUser>;
 
 const practiceIds = z.array(Id).min(1, 'Choose at least one practice');
 
@@ -163,11 +182,11 @@ export const peopleChannels = {
     output: z.object({ pcnName: z.string(), practices: z.array(Practice) }),
   }),
   'users.list': channel({
-    summary: 'Every user account, enabled or not.',
+    summary: 'The accounts of the caller’s practices (every account for a PCN-level manager), with what the caller may do to each.',
     access: managers,
     audit: 'none',
     input: z.object({}),
-    output: z.array(UserRow),
+    output: z.array(ListedUser),
   }),
   'users.create': channel({
     summary: 'Add a user with a temporary password they change at first sign-in.',
@@ -198,10 +217,17 @@ export const peopleChannels = {
     output: UserRow,
   }),
   'users.resetPassword': channel({
-    summary: 'Give a user a temporary password (a fresh key slot); they change it at next sign-in.',
+    summary: 'Give a user a temporary password (a fresh key slot); they change it at next sign-in and are told who reset it.',
     access: managers,
     audit: 'write',
     input: z.object({ id: Id, temporaryPassword: NewPassword }),
+    output: UserRow,
+  }),
+  'users.allowSignIn': channel({
+    summary: 'Lift the pause that repeated wrong passwords put on a user’s sign-in.',
+    access: managers,
+    audit: 'write',
+    input: z.object({ id: Id }),
     output: UserRow,
   }),
   'settings.get': channel({

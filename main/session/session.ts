@@ -1,10 +1,11 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { type Clock, systemClock } from '../clock/clock';
 import { AppError } from '../contract/errors';
 import type { SessionState, SessionUser, SetupInput } from '../contract/people';
 import { Role } from '../contract/roles';
 import { type AuditInput, appendAudit } from '../audit/auditLog';
+import { assertStrongPassword } from '../people/passwordStrength';
 import { type Db, type OpenStore, openEncrypted } from '../store/database';
 import { assertLocalFolder, type DataFolderPaths, pathsIn } from '../store/dataFolder';
 import {
@@ -12,6 +13,8 @@ import {
   readSlotFile, type SlotFile, unwrapSlot, withoutUserSlot, withUserSlot, writeSlotFile,
 } from '../store/keySlots';
 import { migrate } from '../store/migrations';
+import { appendPending, readPending, recordPending } from './pendingAudit';
+import { SignInGuard, tryAgainMessage } from './signInGuard';
 
 export interface SessionOptions {
   dataFolder: string;
@@ -40,11 +43,14 @@ export class Session {
   private lastActivity = 0;
   private readonly kdf: KdfParams;
   readonly clock: Clock;
+  /** The back-off on wrong passwords, per username and for the whole installation. */
+  readonly signInGuard: SignInGuard;
 
   constructor(private readonly options: SessionOptions) {
     this.paths = pathsIn(options.dataFolder);
     this.kdf = options.kdf ?? DEFAULT_KDF;
     this.clock = options.clock ?? systemClock;
+    this.signInGuard = new SignInGuard(this.paths.signInAttempts);
   }
 
   isSetUp(): boolean {
@@ -94,6 +100,9 @@ export class Session {
   async setup(input: SetupInput): Promise<{ recoveryKey: string }> {
     assertLocalFolder(this.paths.folder);
     if (this.isSetUp()) throw new AppError('ALREADY_SET_UP', 'Signpost is already set up in this data folder.');
+    assertStrongPassword(input.manager.password, [
+      input.manager.fullName, input.manager.username, input.pcnName, ...input.practices.flatMap((p) => [p.name, p.odsCode]),
+    ], 'manager.password');
     mkdirSync(this.paths.folder, { recursive: true });
     const dataKey = newDataKey();
     const installationId = randomUUID();
@@ -130,7 +139,7 @@ export class Session {
       );
       writeSlotFile(this.paths.slots, file);
       this.becomeActive(
-        { id: manager.id, username: input.manager.username, fullName: input.manager.fullName, role: 'practice_manager', practiceIds: manager.practiceIds, mustChangePassword: false },
+        { id: manager.id, username: input.manager.username, fullName: input.manager.fullName, role: 'practice_manager', practiceIds: manager.practiceIds, mustChangePassword: false, passwordReset: null },
         store, dataKey, input.pcnName, 10,
       );
       return { recoveryKey };
@@ -181,11 +190,20 @@ export class Session {
     return this.view();
   }
 
-  /** Checks a password against the signed-in user's own slot (for a password change). */
+  /**
+   * Checks a password against the signed-in user's own slot (for a password change). A wrong one
+   * counts towards the same back-off as the sign-in screen: it is a way to test guesses too.
+   */
   verifyOwnPassword(password: string): boolean {
     const { user } = this.active();
+    const now = this.clock.now();
+    const paused = this.signInGuard.pausedUntil(user.username, now);
+    if (paused) throw new AppError('TOO_MANY_ATTEMPTS', tryAgainMessage(paused, now), { currentPassword: [tryAgainMessage(paused, now)] });
     const slot = readSlotFile(this.paths.slots).slots.find((s) => s.kind === 'user' && s.userId === user.id);
-    return slot !== undefined && unwrapSlot(slot, password) !== null;
+    const right = slot !== undefined && unwrapSlot(slot, password) !== null;
+    if (right) this.signInGuard.recordSuccess(user.username);
+    else this.signInGuard.recordFailure(user.username, now);
+    return right;
   }
 
   // ---- key slots for user management (the database itself is never re-encrypted) ----
@@ -215,12 +233,22 @@ export class Session {
   }
 
   private unwrapUser(file: SlotFile, username: string, password: string, action: string): Buffer {
+    const now = this.clock.now();
+    // While paused, the password is not even tried: a right guess must look the same as a wrong one.
+    // Known and unknown usernames are paused alike, so the pause reveals nothing about who exists.
+    const paused = this.signInGuard.pausedUntil(username, now);
+    if (paused) throw new AppError('TOO_MANY_ATTEMPTS', tryAgainMessage(paused, now), { password: [tryAgainMessage(paused, now)] });
     const slot = findUserSlot(file, username);
     // Derive a key even for an unknown username, so timing does not reveal which usernames exist.
     const key = slot ? unwrapSlot(slot, password) : (makeSlot(Buffer.alloc(32), password, { kind: 'user', userId: 0, username }, this.kdf, this.clock.now()), null);
     if (key) return key;
-    this.recordPending({ actorUserId: slot?.userId ?? null, actorName: username, action, outcome: 'failed', detail: slot ? 'wrong password' : 'unknown or disabled username' });
-    throw new AppError('WRONG_PASSWORD', WRONG_PASSWORD, { password: [WRONG_PASSWORD] });
+    const pause = this.signInGuard.recordFailure(username, now);
+    this.recordPending({
+      actorUserId: slot?.userId ?? null, actorName: username, action, outcome: 'failed',
+      detail: `${slot ? 'wrong password' : 'unknown or disabled username'}${pause ? `; sign-in paused until ${pause.toISOString()}` : ''}`,
+    });
+    const message = pause ? `${WRONG_PASSWORD} ${tryAgainMessage(pause, now)}` : WRONG_PASSWORD;
+    throw new AppError(pause ? 'TOO_MANY_ATTEMPTS' : 'WRONG_PASSWORD', message, { password: [message] });
   }
 
   private async openAs(file: SlotFile, dataKey: Buffer, who: { username: string }, action: string): Promise<void> {
@@ -235,11 +263,14 @@ export class Session {
       const user = await loadSessionUser(store.db, who.username);
       const idle = await store.db.selectFrom('setting').select('value').where('key', '=', 'idleLockMinutes').executeTakeFirst();
       await store.db.transaction().execute(async (trx) => {
-        await appendAudit(trx, ...this.readPending(), { at: this.clock.now().toISOString(), actorUserId: user.id, actorName: user.fullName, action });
-        await trx.updateTable('app_user').set({ last_login_at: this.clock.now().toISOString() }).where('id', '=', user.id).execute();
+        const at = this.clock.now().toISOString();
+        await appendPending(trx, readPending(this.paths.pendingAudit));
+        await appendAudit(trx, { at, actorUserId: user.id, actorName: user.fullName, action });
+        await trx.updateTable('app_user').set({ last_login_at: at }).where('id', '=', user.id).execute();
       });
       // Only once they are committed to the audit log may the waiting entries go.
       rmSync(this.paths.pendingAudit, { force: true });
+      this.signInGuard.recordSuccess(who.username);
       this.becomeActive(user, store, dataKey, metaMap.get('pcnName') ?? '', Number(idle?.value ?? 10));
     } catch (error) {
       await store.close();
@@ -262,19 +293,7 @@ export class Session {
 
   private recordPending(entry: Omit<AuditInput, 'at'>): void {
     if (!existsSync(this.paths.folder)) return;
-    appendFileSync(this.paths.pendingAudit, `${JSON.stringify({ ...entry, at: this.clock.now().toISOString() })}\n`, { mode: 0o600 });
-  }
-
-  private readPending(): AuditInput[] {
-    if (!existsSync(this.paths.pendingAudit)) return [];
-    const lines = readFileSync(this.paths.pendingAudit, 'utf8').split('\n').filter(Boolean);
-    return lines.flatMap((line) => {
-      try {
-        return [JSON.parse(line) as AuditInput];
-      } catch {
-        return [];
-      }
-    });
+    recordPending(this.paths.pendingAudit, { ...entry, at: this.clock.now().toISOString() });
   }
 
   /** Recovery: a manager who forgot their password sets a new one with the recovery key. */
@@ -295,5 +314,9 @@ export async function loadSessionUser(db: Db, username: string): Promise<Session
     role: Role.parse(row.role),
     practiceIds: practices.map((p) => p.practice_id),
     mustChangePassword: row.must_change_password === 1,
+    // Told while the temporary password someone else set is still the one in force.
+    passwordReset: row.must_change_password === 1 && row.password_reset_by_name && row.password_reset_at
+      ? { byName: row.password_reset_by_name, at: row.password_reset_at }
+      : null,
   };
 }

@@ -7,12 +7,15 @@ export const DATABASE_FILE = 'signpost.db';
 export const SLOT_FILE = 'keyslots.json';
 /** Failed sign-ins cannot reach the encrypted audit log (no key); they wait here until the next sign-in. */
 export const PENDING_AUDIT_FILE = 'pending-audit.jsonl';
+/** Failed sign-ins per username, for the back-off: kept outside the database so it works before any key is known. */
+export const SIGN_IN_ATTEMPTS_FILE = 'sign-in-attempts.json';
 
 export interface DataFolderPaths {
   folder: string;
   database: string;
   slots: string;
   pendingAudit: string;
+  signInAttempts: string;
 }
 
 export function pathsIn(folder: string): DataFolderPaths {
@@ -22,6 +25,7 @@ export function pathsIn(folder: string): DataFolderPaths {
     database: join(abs, DATABASE_FILE),
     slots: join(abs, SLOT_FILE),
     pendingAudit: join(abs, PENDING_AUDIT_FILE),
+    signInAttempts: join(abs, SIGN_IN_ATTEMPTS_FILE),
   };
 }
 

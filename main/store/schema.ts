@@ -22,6 +22,9 @@ export interface UserTable {
   must_change_password: number;
   created_at: string;
   last_login_at: string | null;
+  /** Who set the temporary password now in force (a reset), told to the user at next sign-in. */
+  password_reset_by_name: string | null;
+  password_reset_at: string | null;
 }
 
 export interface UserPracticeTable {

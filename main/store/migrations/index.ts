@@ -8,6 +8,7 @@ import * as m005 from './005_directory';
 import * as m006 from './006_casework';
 import * as m007 from './007_mdt';
 import * as m008 from './008_newsletter';
+import * as m009 from './009_password_reset';
 
 /** Numbered in order; never edit one that has shipped, add the next instead. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -19,6 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '006_casework': m006,
   '007_mdt': m007,
   '008_newsletter': m008,
+  '009_password_reset': m009,
 };
 
 class StaticProvider implements MigrationProvider {

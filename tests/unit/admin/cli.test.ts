@@ -219,7 +219,7 @@ describe('admin command line', () => {
 
     const weak = await admin([...base, '--role', 'link_worker', '--practice', 'A81001'], { ...env, SIGNPOST_NEW_PASSWORD: 'password123' });
     expect(weak.code).toBe(2);
-    expect(weak.stderr).toContain('temporary password (SIGNPOST_NEW_PASSWORD): This password is too common: choose another.');
+    expect(weak.stderr).toContain('temporary password (SIGNPOST_NEW_PASSWORD): This password is too easy to guess. It is a commonly used password.');
 
     const wrongManagerPassword = await admin([...base, '--role', 'link_worker', '--practice', 'A81001'], { ...env, SIGNPOST_PASSWORD: 'nope nope nope' });
     expect(wrongManagerPassword.code).toBe(1);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../main/clock/clock';
 import type { AppErrorShape, Result } from '../../../main/contract/errors';
@@ -145,17 +145,36 @@ describe('auditing writes', () => {
     const last = (await auditRows(session)).at(-1)!;
     expect(last).toMatchObject({
       actor_user_id: pat.id, actor_name: 'Pat Manager', action: 'users.create',
-      target_type: 'user', target_id: String(lee.id), outcome: 'ok', detail: 'created as link_worker',
+      target_type: 'user', target_id: String(lee.id), outcome: 'ok', detail: 'created as link_worker at A81001',
     });
     expect(Date.parse(last.at)).not.toBeNaN();
   });
 
   it('records no success, and keeps no change, when a write fails part-way', async () => {
     const { session } = await newInstallation(tempFolder());
+    const lee = await createUser(session, 'lee', 'link_worker');
+    await signInAs(session, 'lee');
+    await call(session, 'auth.logout');
+    await call(session, 'auth.login', { username: 'pat', password: MANAGER_PASSWORD });
+    const before = await auditRows(session);
+    // The reset writes the database first, then the key slot: a key file that cannot be read fails it after the first write.
+    const slots = readFileSync(session.paths.slots, 'utf8');
+    writeFileSync(session.paths.slots, '{ not json');
+    const e = errorOf(await dispatch(session, 'users.resetPassword', { id: lee.id, temporaryPassword: 'another temporary 9' }));
+    writeFileSync(session.paths.slots, slots);
+    expect(e.code).not.toBe('VALIDATION');
+    expect(await auditRows(session)).toEqual(before);
+    const row = ((await call(session, 'users.list')) as UserRow[]).find((u) => u.username === 'lee');
+    expect(row).toMatchObject({ mustChangePassword: false });
+  });
+
+  it('refuses a practice that does not exist at the field, before writing anything', async () => {
+    const { session } = await newInstallation(tempFolder());
     await createUser(session, 'lee', 'link_worker');
     const before = await auditRows(session);
     const e = errorOf(await dispatch(session, 'users.update', { id: 2, fullName: 'Renamed', role: 'clinician', practiceIds: [1, 99] }));
     expect(e.code).toBe('VALIDATION');
+    expect(e.fieldErrors).toEqual({ practiceIds: ['Choose practices from the list'] });
     expect(await auditRows(session)).toEqual(before);
     const lee = (await call(session, 'users.list')) as UserRow[];
     expect(lee.find((u) => u.username === 'lee')).toMatchObject({ fullName: 'lee user', role: 'link_worker' });
@@ -234,30 +253,39 @@ describe('the last manager', () => {
   it('cannot disable their own account', async () => {
     const { session } = await newInstallation(tempFolder());
     const me = session.active().user.id;
-    expect(errorOf(await dispatch(session, 'users.disable', { id: me })).code).toBe('CONFLICT');
+    const e = errorOf(await dispatch(session, 'users.disable', { id: me }));
+    expect(e.code).toBe('FORBIDDEN');
+    expect(e.message).toBe('You cannot disable your own account.');
     expect(((await call(session, 'users.list')) as UserRow[])[0]).toMatchObject({ id: me, enabled: true });
   });
 
-  it('cannot demote themselves while no other manager remains', async () => {
-    const { session } = await newInstallation(tempFolder());
-    const me = session.active().user.id;
-    const e = errorOf(await dispatch(session, 'users.update', { id: me, fullName: 'Pat Manager', role: 'clinician', practiceIds: [1] }));
-    expect(e.code).toBe('CONFLICT');
-    expect(e.message).toMatch(/last practice manager/);
-    expect(((await call(session, 'users.list')) as UserRow[])[0]!.role).toBe('practice_manager');
-  });
-
-  it('can be demoted once another manager exists', async () => {
+  it('cannot demote themselves, not even with another manager to take over', async () => {
     const { session } = await newInstallation(tempFolder());
     const me = session.active().user.id;
     await createUser(session, 'sam', 'admin');
-    const r = (await call(session, 'users.update', { id: me, fullName: 'Pat Manager', role: 'clinician', practiceIds: [1] })) as UserRow;
-    expect(r.role).toBe('clinician');
-    // The session now holds the new role: user management is closed to Pat.
-    expect(errorOf(await dispatch(session, 'users.list', {})).code).toBe('FORBIDDEN');
+    const e = errorOf(await dispatch(session, 'users.update', { id: me, fullName: 'Pat Manager', role: 'clinician', practiceIds: [1] }));
+    expect(e.code).toBe('FORBIDDEN');
+    expect(e.fieldErrors?.role?.[0]).toMatch(/cannot change your own role/);
+    expect(((await call(session, 'users.list')) as UserRow[]).find((u) => u.id === me)!.role).toBe('practice_manager');
   });
 
-  it('cannot be disabled from a second window after the other manager was disabled', async () => {
+  it('can be demoted by another manager who covers every practice, and loses user management at once', async () => {
+    const folder = tempFolder();
+    const { session: patWindow } = await newInstallation(folder);
+    const pat = patWindow.active().user.id;
+    await call(patWindow, 'users.create', { fullName: 'Sam Manager', username: 'sam', role: 'practice_manager', practiceIds: [1, 2], temporaryPassword: TEMPORARY });
+    const samWindow = new Session({ dataFolder: folder, kdf: TEST_KDF });
+    await call(samWindow, 'auth.login', { username: 'sam', password: TEMPORARY });
+    await call(samWindow, 'auth.changePassword', { currentPassword: TEMPORARY, newPassword: CHOSEN });
+
+    const r = (await call(samWindow, 'users.update', { id: pat, fullName: 'Pat Manager', role: 'clinician', practiceIds: [1] })) as UserRow;
+    expect(r.role).toBe('clinician');
+    // Pat's window was opened as a manager; main reads Pat's role afresh and refuses.
+    expect(errorOf(await dispatch(patWindow, 'users.list', {})).code).toBe('FORBIDDEN');
+    await call(samWindow, 'auth.logout');
+  });
+
+  it('cannot be disabled from a second window by a manager who was disabled meanwhile', async () => {
     const folder = tempFolder();
     const { session: patWindow } = await newInstallation(folder);
     const pat = patWindow.active().user.id;
@@ -268,10 +296,10 @@ describe('the last manager', () => {
     await call(samWindow, 'auth.changePassword', { currentPassword: TEMPORARY, newPassword: CHOSEN });
 
     await call(patWindow, 'users.disable', { id: sam.id });
-    // Sam's window is still open: Pat is now the last enabled manager and must not be disabled.
+    // Sam's window is still open, but Sam is disabled now: main reads that afresh and refuses.
     const e = errorOf(await dispatch(samWindow, 'users.disable', { id: pat }));
-    expect(e.code).toBe('CONFLICT');
-    expect(e.message).toMatch(/last practice manager/);
+    expect(e.code).toBe('FORBIDDEN');
+    expect(e.message).toMatch(/has been disabled/);
     expect(((await call(patWindow, 'users.list')) as UserRow[]).find((u) => u.id === pat)!.enabled).toBe(true);
     await call(samWindow, 'auth.logout');
     await call(patWindow, 'auth.logout');

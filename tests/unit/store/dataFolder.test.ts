@@ -135,6 +135,7 @@ describe('pathsIn', () => {
       database: '/data/signpost/signpost.db',
       slots: '/data/signpost/keyslots.json',
       pendingAudit: '/data/signpost/pending-audit.jsonl',
+      signInAttempts: '/data/signpost/sign-in-attempts.json',
     });
   });
 });
