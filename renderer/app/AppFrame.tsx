@@ -101,7 +101,7 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
       case 'newsletter':
         return <NewsletterScreen />;
       case 'users':
-        return <UsersScreen currentUserId={session.user.id} />;
+        return <UsersScreen me={session.user} />;
       case 'settings':
         return <SettingsScreen />;
       case 'audit':

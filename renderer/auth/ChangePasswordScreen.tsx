@@ -9,6 +9,7 @@ import { NewPassword, Password } from '../../main/contract/fields';
 import type { SessionState } from '../../main/contract/people';
 import { call } from '../api/client';
 import { CentredCard } from '../shared/CentredCard';
+import { ukDateTime } from '../shared/format';
 import { FormField } from '../shared/FormField';
 import { useApiForm } from '../shared/useApiForm';
 
@@ -41,7 +42,7 @@ export function ChangePasswordForm({ onChange }: { onChange: (s: SessionState) =
         label="New password"
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters. A few unrelated words make a strong password that is easy to remember."
+        hint="At least 10 characters and hard to guess: no names, not the practice’s. A few unrelated words make a strong password that is easy to remember."
       />
       <FormField control={form.control} name="confirmPassword" label="New password again" type="password" autoComplete="new-password" />
       <Button type="submit" variant="contained" sx={{ mt: 2 }} disabled={form.formState.isSubmitting}>Change password</Button>
@@ -51,10 +52,17 @@ export function ChangePasswordForm({ onChange }: { onChange: (s: SessionState) =
 
 /** At first sign-in with a temporary password, main refuses everything else until it is changed. */
 export function ChangePasswordScreen({ session, onChange }: { session: ActiveState; onChange: (s: SessionState) => void; firstSignIn: true }) {
+  const reset = session.user.passwordReset;
   return (
     <CentredCard title="Choose your password">
+      {reset && (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="password-reset-notice">
+          Your password was reset by {reset.byName} on {ukDateTime(reset.at).replace(' ', ' at ')}. If you did not ask for this, tell your
+          practice manager or IT straight away.
+        </Alert>
+      )}
       <Typography sx={{ mb: 2 }}>
-        Welcome, {session.user.fullName}. You signed in with a temporary password from your practice manager: choose your own
+        Welcome, {session.user.fullName}. You signed in with a temporary password{reset ? '' : ' from your practice manager'}: choose your own
         password to carry on. Only you will know it.
       </Typography>
       <ChangePasswordForm onChange={onChange} />

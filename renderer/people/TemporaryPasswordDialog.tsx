@@ -27,7 +27,8 @@ export function TemporaryPasswordDialog({ user, mode, onClose, onSaved }: { user
         <DialogTitle id="temp-password-title">{title}</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            Choose a temporary password and tell it to {user.fullName} in person. They will choose their own when they next sign in.
+            Choose a temporary password that is hard to guess and tell it to {user.fullName} in person. They will choose their own when
+            they next sign in{mode === 'reset' ? ', and Signpost will tell them that you reset it' : ''}.
           </DialogContentText>
           {formError && <Alert severity="error" role="alert">{formError}</Alert>}
           <FormField control={form.control} name="temporaryPassword" label="Temporary password" autoComplete="off" autoFocus />

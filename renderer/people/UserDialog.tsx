@@ -3,24 +3,40 @@ import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { z } from 'zod';
 import { Id, requiredText } from '../../main/contract/fields';
-import { NewUser, type Practice, type UserRow } from '../../main/contract/people';
-import { Role } from '../../main/contract/roles';
+import { type ListedUser, NewUser, type Practice, type UserRow } from '../../main/contract/people';
+import { type Role, Role as RoleSchema, roleLabels } from '../../main/contract/roles';
 import { call } from '../api/client';
 import { FormField } from '../shared/FormField';
 import { useApiForm } from '../shared/useApiForm';
 import { PracticePicker } from './PracticePicker';
 import { RoleSelect } from './RoleSelect';
 
-const EditUser = z.object({ fullName: requiredText('the full name', 120), role: Role, practiceIds: z.array(Id).min(1, 'Choose at least one practice') });
+const EditUser = z.object({ fullName: requiredText('the full name', 120), role: RoleSchema, practiceIds: z.array(Id).min(1, 'Choose at least one practice') });
 
-export function UserDialog({ user, practices, onClose, onSaved }: { user: UserRow | undefined; practices: Practice[]; onClose: () => void; onSaved: (u: UserRow) => void }) {
-  return user ? <EditUserDialog user={user} practices={practices} onClose={onClose} onSaved={onSaved} /> : <AddUserDialog practices={practices} onClose={onClose} onSaved={onSaved} />;
+/** What the person adding or editing may give: the roles and practices main would accept from them. */
+export interface Grantable {
+  roles: readonly Role[];
+  practices: readonly Practice[];
 }
 
-function AddUserDialog({ practices, onClose, onSaved }: { practices: Practice[]; onClose: () => void; onSaved: (u: UserRow) => void }) {
+interface Props {
+  user: ListedUser | undefined;
+  allPractices: readonly Practice[];
+  grantable: Grantable;
+  onClose: () => void;
+  onSaved: (u: UserRow) => void;
+}
+
+export function UserDialog({ user, ...rest }: Props) {
+  return user ? <EditUserDialog user={user} {...rest} /> : <AddUserDialog {...rest} />;
+}
+
+function AddUserDialog({ grantable, onClose, onSaved }: Omit<Props, 'user'>) {
+  const { practices, roles } = grantable;
   const { form, formError, submitWith } = useApiForm(NewUser, {
     defaultValues: { fullName: '', username: '', role: 'reception', practiceIds: practices.length === 1 ? [practices[0]!.id] : [], temporaryPassword: '' },
   });
@@ -33,9 +49,16 @@ function AddUserDialog({ practices, onClose, onSaved }: { practices: Practice[];
           {formError && <Alert severity="error" role="alert">{formError}</Alert>}
           <FormField control={form.control} name="fullName" label="Full name" autoFocus />
           <FormField control={form.control} name="username" label="Username" hint="e.g. lee.worker" />
-          <RoleSelect control={form.control} name="role" />
-          <PracticePicker control={form.control} name="practiceIds" practices={practices} />
-          <FormField control={form.control} name="temporaryPassword" label="Temporary password" type="text" autoComplete="off" hint="At least 10 characters. Tell them in person; they choose their own at first sign-in." />
+          <RoleSelect control={form.control} name="role" roles={roles} />
+          <PracticePicker control={form.control} name="practiceIds" practices={[...practices]} />
+          <FormField
+            control={form.control}
+            name="temporaryPassword"
+            label="Temporary password"
+            type="text"
+            autoComplete="off"
+            hint="At least 10 characters, hard to guess: not a name or the practice’s. Tell them in person; they choose their own at first sign-in."
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
@@ -46,11 +69,12 @@ function AddUserDialog({ practices, onClose, onSaved }: { practices: Practice[];
   );
 }
 
-function EditUserDialog({ user, practices, onClose, onSaved }: { user: UserRow; practices: Practice[]; onClose: () => void; onSaved: (u: UserRow) => void }) {
+function EditUserDialog({ user, allPractices, grantable, onClose, onSaved }: Props & { user: ListedUser }) {
   const { form, formError, submitWith } = useApiForm(EditUser, {
     defaultValues: { fullName: user.fullName, role: user.role, practiceIds: user.practiceIds },
   });
   const submit = submitWith(async (values) => onSaved(await call('users.update', { id: user.id, ...values })));
+  const current = allPractices.filter((p) => user.practiceIds.includes(p.id)).map((p) => `${p.name} (${p.odsCode})`).join(', ');
   return (
     <Dialog open onClose={onClose} aria-labelledby="edit-user-title" fullWidth maxWidth="sm">
       <form noValidate onSubmit={submit}>
@@ -58,8 +82,16 @@ function EditUserDialog({ user, practices, onClose, onSaved }: { user: UserRow; 
         <DialogContent>
           {formError && <Alert severity="error" role="alert">{formError}</Alert>}
           <FormField control={form.control} name="fullName" label="Full name" autoFocus />
-          <RoleSelect control={form.control} name="role" />
-          <PracticePicker control={form.control} name="practiceIds" practices={practices} />
+          {user.may.editAccess ? (
+            <>
+              <RoleSelect control={form.control} name="role" roles={grantable.roles} />
+              <PracticePicker control={form.control} name="practiceIds" practices={[...grantable.practices]} />
+            </>
+          ) : (
+            <DialogContentText sx={{ mt: 2 }}>
+              {roleLabels[user.role]} at {current}. Your own role and practices are changed by another manager who covers every practice.
+            </DialogContentText>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>

@@ -9,11 +9,13 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { UserRow } from '../../main/contract/people';
+import type { ListedUser, SessionUser } from '../../main/contract/people';
 import { roleLabels } from '../../main/contract/roles';
+import { grantableRoles } from '../../main/contract/userScope';
 import { ApiError, call } from '../api/client';
-import { ukDateTime } from '../shared/format';
+import { ukDateTime, ukTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useLoad } from '../shared/useLoad';
 import { TemporaryPasswordDialog } from './TemporaryPasswordDialog';
@@ -22,15 +24,21 @@ import { UserDialog } from './UserDialog';
 type Dialog =
   | { kind: 'none' }
   | { kind: 'add' }
-  | { kind: 'edit'; user: UserRow }
-  | { kind: 'password'; user: UserRow; mode: 'reset' | 'enable' };
+  | { kind: 'edit'; user: ListedUser }
+  | { kind: 'password'; user: ListedUser; mode: 'reset' | 'enable' };
 
-export function UsersScreen({ currentUserId }: { currentUserId: number }) {
+/** Offers only what main allows this person (the rows say what they may do to each account). */
+export function UsersScreen({ me }: { me: Pick<SessionUser, 'id' | 'role' | 'practiceIds'> }) {
   const users = useLoad(() => call('users.list', {}));
   const practices = useLoad(() => call('practices.list', {}));
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
   const practiceName = new Map(practices.data?.practices.map((p) => [p.id, p.odsCode]) ?? []);
+  const allPractices = practices.data?.practices ?? [];
+  const grantable = {
+    roles: grantableRoles(me, allPractices.map((p) => p.id)),
+    practices: allPractices.filter((p) => me.practiceIds.includes(p.id)),
+  };
 
   const done = async (text: string) => {
     setDialog({ kind: 'none' });
@@ -38,20 +46,24 @@ export function UsersScreen({ currentUserId }: { currentUserId: number }) {
     await users.reload();
   };
 
-  const disable = async (user: UserRow) => {
+  const act = async (run: () => Promise<unknown>, success: string, failure: string) => {
     try {
-      await call('users.disable', { id: user.id });
-      await done(`${user.fullName} is disabled: their password no longer opens Signpost.`);
+      await run();
+      await done(success);
     } catch (e) {
-      setMessage({ severity: 'error', text: e instanceof ApiError ? e.message : 'Could not disable the user.' });
+      setMessage({ severity: 'error', text: e instanceof ApiError ? e.message : failure });
     }
   };
+  const disable = (user: ListedUser) =>
+    act(() => call('users.disable', { id: user.id }), `${user.fullName} is disabled: their password no longer opens Signpost.`, 'Could not disable the user.');
+  const allowSignIn = (user: ListedUser) =>
+    act(() => call('users.allowSignIn', { id: user.id }), `${user.fullName} can sign in again now.`, 'Could not lift the pause.');
 
   return (
     <>
       <PageHeader
         title="Users"
-        intro="Everyone who signs in to Signpost, their role and the practices they work at."
+        intro="Everyone who works at your practices, their role and the practices they work at. You manage the accounts whose practices are all yours."
         actions={<Button variant="contained" onClick={() => setDialog({ kind: 'add' })}>Add a user</Button>}
       />
       {message && <Alert severity={message.severity} role={message.severity === 'error' ? 'alert' : 'status'} sx={{ mb: 2 }} onClose={() => setMessage(undefined)}>{message.text}</Alert>}
@@ -78,14 +90,19 @@ export function UsersScreen({ currentUserId }: { currentUserId: number }) {
                 <TableCell>{u.practiceIds.map((id) => practiceName.get(id)).join(', ')}</TableCell>
                 <TableCell>{u.lastLoginAt ? ukDateTime(u.lastLoginAt) : 'Never'}</TableCell>
                 <TableCell>
-                  {u.enabled ? (u.mustChangePassword ? <Chip size="small" label="Temporary password" /> : <Chip size="small" color="success" label="Active" />) : <Chip size="small" label="Disabled" />}
+                  <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                    {u.enabled ? (u.mustChangePassword ? <Chip size="small" label="Temporary password" /> : <Chip size="small" color="success" label="Active" />) : <Chip size="small" label="Disabled" />}
+                    {u.signInPausedUntil && <Chip size="small" color="warning" label={`Sign-in paused until ${ukTime(u.signInPausedUntil)}`} />}
+                  </Stack>
                 </TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={1}>
-                    <Button size="small" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={`Edit ${u.fullName}`}>Edit</Button>
-                    {u.enabled && <Button size="small" onClick={() => setDialog({ kind: 'password', user: u, mode: 'reset' })} aria-label={`Reset password for ${u.fullName}`}>Reset password</Button>}
-                    {u.enabled && u.id !== currentUserId && <Button size="small" color="error" onClick={() => void disable(u)} aria-label={`Disable ${u.fullName}`}>Disable</Button>}
-                    {!u.enabled && <Button size="small" onClick={() => setDialog({ kind: 'password', user: u, mode: 'enable' })} aria-label={`Enable ${u.fullName}`}>Enable</Button>}
+                    {u.may.editName && <Button size="small" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={`Edit ${u.fullName}`}>Edit</Button>}
+                    {u.may.resetPassword && <Button size="small" onClick={() => setDialog({ kind: 'password', user: u, mode: 'reset' })} aria-label={`Reset password for ${u.fullName}`}>Reset password</Button>}
+                    {u.may.allowSignIn && <Button size="small" onClick={() => void allowSignIn(u)} aria-label={`Allow ${u.fullName} to sign in now`}>Allow sign-in</Button>}
+                    {u.may.disable && <Button size="small" color="error" onClick={() => void disable(u)} aria-label={`Disable ${u.fullName}`}>Disable</Button>}
+                    {u.may.enable && <Button size="small" onClick={() => setDialog({ kind: 'password', user: u, mode: 'enable' })} aria-label={`Enable ${u.fullName}`}>Enable</Button>}
+                    {u.id !== me.id && !Object.values(u.may).some(Boolean) && <Typography variant="body2" color="text.secondary">Managed by a manager who covers all their practices</Typography>}
                   </Stack>
                 </TableCell>
               </TableRow>
@@ -96,7 +113,8 @@ export function UsersScreen({ currentUserId }: { currentUserId: number }) {
       {(dialog.kind === 'add' || dialog.kind === 'edit') && practices.data && (
         <UserDialog
           user={dialog.kind === 'edit' ? dialog.user : undefined}
-          practices={practices.data.practices}
+          allPractices={allPractices}
+          grantable={grantable}
           onClose={() => setDialog({ kind: 'none' })}
           onSaved={(u) => void done(dialog.kind === 'add' ? `${u.fullName} is added. Give them their temporary password; they choose their own at first sign-in.` : `${u.fullName} is updated.`)}
         />

@@ -98,7 +98,7 @@ export function SetupScreen({ onSetUp, onDone }: { onSetUp: () => void; onDone: 
             label="Password"
             type="password"
             autoComplete="new-password"
-            hint="At least 10 characters. A few unrelated words make a strong password that is easy to remember."
+            hint="At least 10 characters and hard to guess: no names, not the practice’s. A few unrelated words make a strong password that is easy to remember."
           />
           <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 3 }}>
             <Button onClick={() => setStep(0)}>Back</Button>

@@ -9,3 +9,8 @@ export function ukDate(iso: string): string {
 export function ukDateTime(iso: string): string {
   return format(parseISO(iso), 'dd/MM/yyyy HH:mm');
 }
+
+/** 24-hour time of day: 14:05. */
+export function ukTime(iso: string): string {
+  return format(parseISO(iso), 'HH:mm');
+}

@@ -5,7 +5,7 @@ import type { RunningHost } from './support/devHost';
 import { closeApp, openApp } from './support/app';
 
 const MANAGER = { name: 'Pat Manager', username: 'pat', password: 'correct horse battery' };
-const WORKER = { name: 'Lee Worker', username: 'lee', temporary: 'temporary pass 42', own: 'lee own password 7' };
+const WORKER = { name: 'Lee Worker', username: 'lee', temporary: 'temporary pass 42', own: 'lee own password 7', reset: 'kettle orchard violin', chosen: 'lantern meadow pebble' };
 const IDLE_SECONDS = 8;
 
 let host: RunningHost;
@@ -130,5 +130,34 @@ describe('the foundation, as a practice uses it in a browser', () => {
     for (const managersOnly of ['Users', 'Settings', 'Audit log']) expect(labels).not.toContain(managersOnly);
     expect((await host.rpc('users.list')).error?.code).toBe('FORBIDDEN');
     await checkScreen(page, '10-home-link-worker');
+  });
+
+  it('tells the link worker, at their next sign-in, that the manager reset their password', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(MANAGER.username, MANAGER.password);
+    await page.getByRole('button', { name: 'Users' }).click();
+    await page.getByRole('button', { name: `Reset password for ${WORKER.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Reset the password for ${WORKER.name}` });
+    await expect.poll(() => dialog.getByText('Signpost will tell them that you reset it').isVisible()).toBe(true);
+    // A guessable temporary password is refused at its field.
+    await dialog.getByLabel('Temporary password').fill('Riverside Surgery');
+    await dialog.getByRole('button', { name: 'Set temporary password' }).click();
+    await expect.poll(() => dialog.getByText('This password is too easy to guess').isVisible(), { timeout: 10_000 }).toBe(true);
+    await checkScreen(page, '11-reset-password-too-easy');
+    await dialog.getByLabel('Temporary password').fill(WORKER.reset);
+    await dialog.getByRole('button', { name: 'Set temporary password' }).click();
+    await expect.poll(() => page.getByText(`${WORKER.name} has a temporary password`).isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await signIn(WORKER.username, WORKER.reset);
+    await expect.poll(() => page.getByRole('heading', { name: 'Choose your password' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    const notice = page.getByTestId('password-reset-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/^Your password was reset by Pat Manager on \d\d\/\d\d\/\d{4} at \d\d:\d\d\./);
+    await checkScreen(page, '12-password-reset-notice');
+    await page.getByLabel('Current password').fill(WORKER.reset);
+    await page.getByLabel('New password', { exact: true }).fill(WORKER.chosen);
+    await page.getByLabel('New password again').fill(WORKER.chosen);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 10_000 }).toContain(WORKER.name);
   });
 });
