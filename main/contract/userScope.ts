@@ -83,7 +83,8 @@ function ownAccountRefusal(change: Exclude<UserChange, { kind: 'create' }>): Ref
   switch (change.kind) {
     case 'update': {
       const { target } = change;
-      const samePractices = target.practiceIds.length === change.practiceIds.length && change.practiceIds.every((id) => target.practiceIds.includes(id));
+      const [was, asked] = [new Set(target.practiceIds), new Set(change.practiceIds)];
+      const samePractices = was.size === asked.size && [...asked].every((id) => was.has(id));
       if (change.role !== target.role) return { field: 'role', message: 'You cannot change your own role: another manager who covers every practice can.' };
       if (!samePractices) return { field: 'practiceIds', message: 'You cannot change your own practices: another manager who covers every practice can.' };
       return null;

@@ -24,6 +24,21 @@ describe('the sign-in screen', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
+  it('says until when sign-in is paused after repeated wrong passwords, at the password field', async () => {
+    const { session } = await newInstallation(tempFolder());
+    await session.logout();
+    for (let i = 0; i < 5; i += 1) await session.login('pat', 'not the password').catch(() => undefined);
+    useSessionTransport(session);
+    const onSignedIn = vi.fn();
+    render(<LoginScreen onSignedIn={onSignedIn} />);
+    await userEvent.type(screen.getByLabelText(/Username/), 'pat');
+    await userEvent.type(screen.getByLabelText(/Password/), MANAGER_PASSWORD);
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByText(/^Too many attempts: try again after \d\d:\d\d\.$/)).toBeTruthy());
+    expect(screen.getByLabelText(/Password/).getAttribute('aria-invalid')).toBe('true');
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
   it('signs in with the right password and hands the active session up', async () => {
     const { session } = await newInstallation(tempFolder());
     await session.logout();
