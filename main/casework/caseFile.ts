@@ -44,12 +44,14 @@ export async function goalsOf(db: Db, referralId: number): Promise<Goal[]> {
 async function nextStepsOf(db: Db, referralId: number): Promise<NextStep[]> {
   const rows = await db
     .selectFrom('case_next_step')
-    .select(['id', 'text', 'due_on', 'done_on', 'updated_by_name'])
-    .where('referral_id', '=', referralId)
-    .orderBy('due_on')
-    .orderBy('id')
+    .leftJoin('mdt_action as a', 'a.id', 'case_next_step.mdt_action_id')
+    .leftJoin('mdt_meeting as m', 'm.id', 'a.meeting_id')
+    .select(['case_next_step.id', 'case_next_step.text', 'case_next_step.due_on', 'case_next_step.done_on', 'case_next_step.updated_by_name', 'm.date as meeting_date'])
+    .where('case_next_step.referral_id', '=', referralId)
+    .orderBy('case_next_step.due_on')
+    .orderBy('case_next_step.id')
     .execute();
-  const steps = rows.map((r) => ({ id: r.id, text: r.text, dueOn: r.due_on, doneOn: r.done_on, updatedByName: r.updated_by_name }));
+  const steps = rows.map((r) => ({ id: r.id, text: r.text, dueOn: r.due_on, doneOn: r.done_on, updatedByName: r.updated_by_name, fromMdtOn: r.meeting_date }));
   return [...steps.filter((s) => s.doneOn === null), ...steps.filter((s) => s.doneOn !== null)];
 }
 
@@ -83,6 +85,51 @@ export async function openMdtFlag(db: Db, referralId: number): Promise<CaseFile[
   return row ? { id: row.id, question: row.question, flaggedByName: row.flagged_by_name, flaggedAt: row.flagged_at } : null;
 }
 
+/** The meetings that discussed the case (their items' minutes and actions), newest first. */
+export async function mdtDiscussionsOf(db: Db, referralId: number): Promise<CaseFile['mdtDiscussions']> {
+  const items = await db
+    .selectFrom('mdt_item as i')
+    .innerJoin('mdt_meeting as m', 'm.id', 'i.meeting_id')
+    .select(['m.id as meeting_id', 'm.date', 'm.title', 'i.id as item_id', 'i.decision', 'i.next_steps'])
+    .where('i.referral_id', '=', referralId)
+    .where('i.removed_at', 'is', null)
+    .where('m.started_at', 'is not', null)
+    .orderBy('m.date', 'desc')
+    .orderBy('i.id')
+    .execute();
+  if (items.length === 0) return [];
+  const actions = await db
+    .selectFrom('mdt_action')
+    .select(['id', 'item_id', 'text', 'owner_name', 'due_on', 'done_on'])
+    .where('referral_id', '=', referralId)
+    .orderBy('due_on')
+    .orderBy('id')
+    .execute();
+  return items.map((i) => ({
+    meetingId: i.meeting_id,
+    date: i.date,
+    title: i.title,
+    decision: i.decision,
+    nextSteps: i.next_steps,
+    actions: actions.filter((a) => a.item_id === i.item_id).map((a) => ({ id: a.id, text: a.text, ownerName: a.owner_name, dueOn: a.due_on, doneOn: a.done_on })),
+  }));
+}
+
+/** Scheduled meetings whose agenda still lists the case. */
+async function onAgendasOf(db: Db, referralId: number): Promise<CaseFile['onAgendas']> {
+  const rows = await db
+    .selectFrom('mdt_item as i')
+    .innerJoin('mdt_meeting as m', 'm.id', 'i.meeting_id')
+    .select(['m.id', 'm.date', 'm.title'])
+    .where('i.referral_id', '=', referralId)
+    .where('i.removed_at', 'is', null)
+    .where('m.status', '=', 'scheduled')
+    .where('m.started_at', 'is', null)
+    .orderBy('m.date')
+    .execute();
+  return rows.map((r) => ({ meetingId: r.id, date: r.date, title: r.title }));
+}
+
 /** What matters to the person: the plan's words once changed on the case, the referral's until then. */
 export async function planOf(db: Db, referralId: number, details: ReferralDetails): Promise<CaseFile['plan']> {
   const row = await db.selectFrom('case_plan').selectAll().where('referral_id', '=', referralId).executeTakeFirst();
@@ -114,6 +161,8 @@ export async function loadCaseFile(db: Db, referralId: number, options: { withNo
     escalations: await escalationsOf(db, referralId),
     mdtConsent: details.mdtConsent,
     mdtFlag: await openMdtFlag(db, referralId),
+    mdtDiscussions: await mdtDiscussionsOf(db, referralId),
+    onAgendas: await onAgendasOf(db, referralId),
     outcome: row.outcome,
   };
 }

@@ -59,7 +59,7 @@ export async function saveNextStep(ctx: Ctx, row: ReferralRow, input: z.output<t
     await touch(ctx, row.id);
     return id;
   }
-  const existing = await ctx.db.selectFrom('case_next_step').select(['id', 'done_on']).where('id', '=', input.id).where('referral_id', '=', row.id).executeTakeFirst();
+  const existing = await ctx.db.selectFrom('case_next_step').select(['id', 'done_on', 'mdt_action_id']).where('id', '=', input.id).where('referral_id', '=', row.id).executeTakeFirst();
   if (!existing) throw new AppError('NOT_FOUND', 'That next step is not on this case.');
   const doneOn = input.done ? (existing.done_on ?? today) : null;
   await ctx.db
@@ -67,6 +67,13 @@ export async function saveNextStep(ctx: Ctx, row: ReferralRow, input: z.output<t
     .set({ text: input.text, due_on: input.dueOn, done_on: doneOn, updated_at: at, updated_by_name: ctx.actor.fullName })
     .where('id', '=', existing.id)
     .execute();
+  // A step that is an MDT action carries the action with it, so the meeting's list agrees with the case.
+  if (existing.mdt_action_id !== null) {
+    await ctx.db.updateTable('mdt_action')
+      .set(doneOn === null ? { done_on: null, done_by_name: null } : { done_on: doneOn, done_by_name: ctx.actor.fullName })
+      .where('id', '=', existing.mdt_action_id)
+      .execute();
+  }
   await touch(ctx, row.id);
   return existing.id;
 }

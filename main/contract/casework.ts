@@ -102,8 +102,21 @@ export const NextStep = z.object({
   dueOn: IsoDate,
   doneOn: IsoDate.nullable(),
   updatedByName: z.string(),
+  /** When the step is an MDT action: the meeting's date (marking either done marks both). */
+  fromMdtOn: IsoDate.nullable(),
 });
 export type NextStep = z.infer<typeof NextStep>;
+
+/** One MDT meeting at which the case was discussed: what the team decided and the actions agreed. */
+export const MdtDiscussion = z.object({
+  meetingId: Id,
+  date: IsoDate,
+  title: z.string(),
+  decision: z.string(),
+  nextSteps: z.string(),
+  actions: z.array(z.object({ id: Id, text: z.string(), ownerName: z.string(), dueOn: IsoDate, doneOn: IsoDate.nullable() })),
+});
+export type MdtDiscussion = z.infer<typeof MdtDiscussion>;
 
 export const Escalation = z.object({
   id: Id,
@@ -150,9 +163,28 @@ export const CaseFile = z.object({
   escalations: z.array(Escalation),
   mdtConsent: z.boolean(),
   mdtFlag: MdtFlag.nullable(),
+  /** Meetings that discussed the case, newest first. */
+  mdtDiscussions: z.array(MdtDiscussion),
+  /** Scheduled MDT meetings whose agenda still lists the case. */
+  onAgendas: z.array(z.object({ meetingId: Id, date: IsoDate, title: z.string() })),
   outcome: z.string().nullable(),
 });
 export type CaseFile = z.infer<typeof CaseFile>;
+
+/** What closing would leave behind, said before the person confirms. */
+export function closureWarnings(file: CaseFile): string[] {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const warnings: string[] = [];
+  if (file.mdtFlag) warnings.push('The case is flagged for the MDT: closing takes it off the list.');
+  for (const a of file.onAgendas) warnings.push(`It is on the agenda of ${a.title} on ${a.date.split('-').reverse().join('/')}: the agenda will show it as closed.`);
+  const openSteps = file.nextSteps.filter((s) => s.doneOn === null).length;
+  if (openSteps > 0) warnings.push(`${plural(openSteps, 'next step is', 'next steps are')} not done yet.`);
+  const goals = file.goals.filter((g) => g.progress === 'not_started' || g.progress === 'in_progress').length;
+  if (goals > 0) warnings.push(`${plural(goals, 'goal is', 'goals are')} still in progress.`);
+  const actions = file.mdtDiscussions.flatMap((d) => d.actions).filter((a) => a.doneOn === null).length;
+  if (actions > 0) warnings.push(`${plural(actions, 'MDT action is', 'MDT actions are')} still open.`);
+  return warnings;
+}
 
 // ---------------------------------------------------------------- inputs
 

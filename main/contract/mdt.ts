@@ -3,6 +3,7 @@ import { channel } from './channel';
 import { Id, requiredText, Timestamp } from './fields';
 import { IsoDate } from './nhs';
 import { ReferralStatus } from './referrals';
+import { Role } from './roles';
 
 /**
  * MDT meetings: each practice's series and one-off meetings on a PCN-wide calendar, clash and
@@ -324,6 +325,8 @@ export const Agenda = z.object({
   /** Actions agreed at this meeting. */
   actions: z.array(MdtAction),
   attendance: z.array(AttendanceRow),
+  /** Signpost users of the practice who can own an action (clinicians included): it reaches their Home. */
+  owners: z.array(z.object({ id: Id, name: z.string(), role: Role })),
   canPrepare: z.boolean(),
   canAddItems: z.boolean(),
 });
@@ -606,8 +609,8 @@ export const mdtChannels = {
     output: MdtAction,
   }),
   'mdt.myActions': channel({
-    summary: 'The caller’s open MDT actions, from every meeting, soonest due first.',
-    access: readers,
+    summary: 'The caller’s open MDT actions, from every meeting, soonest due first (anyone can own one).',
+    access: 'signed-in',
     audit: 'none',
     input: z.object({}),
     output: z.array(MdtAction),

@@ -1,6 +1,7 @@
 import { flaggedForMdt } from '../casework';
 import { AppError } from '../contract/errors';
 import type { AddItemValues, Agenda, AgendaItem, ItemPriority, Meeting, MdtAction } from '../contract/mdt';
+import { Role } from '../contract/roles';
 import type { ReferralDetails } from '../contract/referrals';
 import { ageOn, ukDate, ukDateTime } from '../export/format';
 import type { Ctx } from '../referrals/context';
@@ -225,6 +226,20 @@ export async function actionsOfOwner(db: Db, userId: number): Promise<MdtAction[
   return actionsWhere(db, (q) => q.where('a.owner_user_id', '=', userId).where('a.done_on', 'is', null));
 }
 
+/** Who at the practice can own an MDT action: anyone with a Signpost account there but the front desk. */
+async function possibleOwners(db: Db, practiceId: number): Promise<Agenda['owners']> {
+  const rows = await db
+    .selectFrom('app_user as u')
+    .innerJoin('user_practice as up', 'up.user_id', 'u.id')
+    .select(['u.id', 'u.full_name', 'u.role'])
+    .where('up.practice_id', '=', practiceId)
+    .where('u.enabled', '=', 1)
+    .where('u.role', 'in', ['link_worker', 'clinician', 'practice_manager'])
+    .orderBy('u.full_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.full_name, role: Role.parse(r.role) }));
+}
+
 export interface AgendaRights {
   canPrepare: boolean;
   canAddItems: boolean;
@@ -269,6 +284,7 @@ export async function loadAgenda(ctx: Ctx, meetingId: number, rights: AgendaRigh
     carriedActions,
     actions,
     attendance,
+    owners: await possibleOwners(ctx.db, meeting.practiceId),
     canPrepare: rights.canPrepare && meeting.status === 'scheduled' && meeting.endedAt === null,
     canAddItems: rights.canAddItems && meeting.status === 'scheduled' && meeting.endedAt === null,
   };

@@ -1,3 +1,4 @@
+import { brief } from '../casework/access';
 import { clearMdtFlag } from '../casework/mdt';
 import { goalProgressLabels, type GoalProgress } from '../contract/casework';
 import { AppError } from '../contract/errors';
@@ -7,6 +8,7 @@ import { ukDate, ukDateTime } from '../export/format';
 import { measuresForReferral } from '../measures/measures';
 import { referralRow } from '../referrals/access';
 import type { Ctx } from '../referrals/context';
+import { addEvent } from '../referrals/events';
 import type { Db } from '../store/database';
 import { itemMeetingId } from './agenda';
 import { getMeeting } from './schedule';
@@ -36,13 +38,21 @@ export async function finishMeeting(ctx: Ctx, meetingId: number): Promise<void> 
   await ctx.db.updateTable('mdt_meeting').set({ ended_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString() }).where('id', '=', meetingId).execute();
   const discussed = await ctx.db
     .selectFrom('mdt_item')
-    .select('referral_id')
+    .select(['id', 'referral_id', 'decision'])
     .where('meeting_id', '=', meetingId)
     .where('removed_at', 'is', null)
     .where('discussed', '=', 1)
     .where('referral_id', 'is not', null)
     .execute();
   for (const d of discussed) {
+    // The case's own timeline says what the team decided, so nobody has to find the minutes.
+    const actions = await ctx.db.selectFrom('mdt_action').select(['text', 'owner_name', 'due_on']).where('item_id', '=', d.id).orderBy('id').execute();
+    const said = [
+      `Discussed at ${meeting.title} on ${ukDate(meeting.date)}`,
+      d.decision.trim() ? `decision: ${brief(d.decision)}` : 'no decision recorded',
+      ...actions.map((a) => `action for ${a.owner_name} by ${ukDate(a.due_on)}: ${brief(a.text, 80)}`),
+    ];
+    await addEvent(ctx, d.referral_id!, { kind: 'note', text: said.join('; ') });
     const open = await ctx.db.selectFrom('case_mdt_flag').select('id').where('referral_id', '=', d.referral_id!).where('cleared_at', 'is', null).executeTakeFirst();
     if (open) await clearMdtFlag(ctx, await referralRow(ctx.db, d.referral_id!));
   }
@@ -88,10 +98,12 @@ export async function addAction(
     referralId = (await ctx.db.selectFrom('mdt_item').select('referral_id').where('id', '=', v.itemId).executeTakeFirstOrThrow()).referral_id;
   }
   let ownerName = v.ownerName;
+  let ownerRole: string | null = null;
   if (v.ownerUserId !== null) {
-    const owner = await ctx.db.selectFrom('app_user').select(['full_name', 'enabled']).where('id', '=', v.ownerUserId).executeTakeFirst();
+    const owner = await ctx.db.selectFrom('app_user').select(['full_name', 'enabled', 'role']).where('id', '=', v.ownerUserId).executeTakeFirst();
     if (!owner || owner.enabled !== 1) throw new AppError('VALIDATION', 'Check who owns the action.', { ownerUserId: ['Choose a person with a Signpost account, or type a name'] });
     ownerName = owner.full_name;
+    ownerRole = owner.role;
   }
   const { id } = await ctx.db
     .insertInto('mdt_action')
@@ -101,6 +113,14 @@ export async function addAction(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The link worker's actions on a case are the case's next steps too: the caseload shows them due.
+  if (referralId !== null && ownerRole === 'link_worker') {
+    const at = ctx.now.toISOString();
+    await ctx.db.insertInto('case_next_step').values({
+      referral_id: referralId, text: `${v.text} (agreed at the MDT on ${ukDate(meeting.date)})`, due_on: v.dueOn, done_on: null,
+      created_at: at, updated_at: at, updated_by_name: ctx.actor.fullName, mdt_action_id: id,
+    }).execute();
+  }
   return id;
 }
 
@@ -114,6 +134,11 @@ export async function completeAction(ctx: Ctx, id: number, doneOn: string): Prom
   const row = await actionRow(ctx.db, id);
   if (row.done_on !== null) throw new AppError('CONFLICT', `This action was already marked done on ${ukDate(row.done_on)}.`);
   await ctx.db.updateTable('mdt_action').set({ done_on: doneOn, done_by_name: ctx.actor.fullName }).where('id', '=', id).execute();
+  await ctx.db.updateTable('case_next_step')
+    .set({ done_on: doneOn, updated_at: ctx.now.toISOString(), updated_by_name: ctx.actor.fullName })
+    .where('mdt_action_id', '=', id)
+    .where('done_on', 'is', null)
+    .execute();
 }
 
 /** What meeting mode shows beside the minutes: the case in brief, its measures over time and its open goals. */

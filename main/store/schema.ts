@@ -259,6 +259,8 @@ export interface CaseNextStepTable {
   created_at: string;
   updated_at: string;
   updated_by_name: string;
+  /** The MDT action this step carries out, when it came from a meeting. */
+  mdt_action_id: number | null;
 }
 
 export interface CaseEscalationTable {

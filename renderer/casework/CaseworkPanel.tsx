@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { type CaseFile, workingStates } from '../../main/contract/casework';
+import { type CaseFile, closureWarnings, workingStates } from '../../main/contract/casework';
 import { type ReferralStatus, transitions } from '../../main/contract/referrals';
 import { call } from '../api/client';
 import { useLoad } from '../shared/useLoad';
@@ -90,6 +90,7 @@ export function CaseworkPanel({ referralId, canEdit, onChanged, referralStatus }
       {closing && (
         <CloseCaseDialog
           referralId={referralId}
+          warnings={closureWarnings(file)}
           onClose={() => setClosing(false)}
           onClosed={() => {
             setAnnouncement('Case closed. Check the message back, filled in from the case, and send it to the referrer.');

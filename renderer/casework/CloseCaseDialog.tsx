@@ -1,3 +1,6 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
 import { useState } from 'react';
 import { CloseInput } from '../../main/contract/casework';
 import { call } from '../api/client';
@@ -10,7 +13,14 @@ import { FormDialog } from './parts';
  * Closes the case with an outcome summary, then opens the message back to the referrer, pre-filled
  * from the case (goals achieved, services taken up, change in measures, the summary).
  */
-export function CloseCaseDialog({ referralId, onClose, onClosed, onMessageSent }: { referralId: number; onClose: () => void; onClosed: () => void; onMessageSent: () => void }) {
+export function CloseCaseDialog({ referralId, warnings, onClose, onClosed, onMessageSent }: {
+  referralId: number;
+  /** What closing now would leave behind (open flags, steps, goals, MDT actions), said before it is done. */
+  warnings: readonly string[];
+  onClose: () => void;
+  onClosed: () => void;
+  onMessageSent: () => void;
+}) {
   const [closed, setClosed] = useState(false);
   const { form, formError, submitWith } = useApiForm(CloseInput, { defaultValues: { referralId, outcomeSummary: '' } });
   const submit = submitWith(async (values) => {
@@ -31,6 +41,14 @@ export function CloseCaseDialog({ referralId, onClose, onClosed, onMessageSent }
       onSubmit={submit}
       onClose={onClose}
     >
+      {warnings.length > 0 && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          <AlertTitle>Before you close</AlertTitle>
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {warnings.map((w) => <li key={w}>{w}</li>)}
+          </Box>
+        </Alert>
+      )}
       <FormField control={form.control} name="outcomeSummary" label="Outcome summary" multiline minRows={4} autoFocus />
     </FormDialog>
   );

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -46,8 +47,35 @@ export function MdtFlagSection({ file, canEdit, onSaved, onError }: SectionProps
           {canEdit && working && <Button variant="outlined" sx={{ mt: 1 }} onClick={() => setAsking(true)}>Flag for MDT</Button>}
         </>
       )}
+      {file.mdtDiscussions.length > 0 && <MdtDiscussions discussions={file.mdtDiscussions} />}
       {asking && <MdtDialog file={file} onClose={() => setAsking(false)} onSaved={(next, text) => { setAsking(false); onSaved(next, text); }} />}
     </CaseSection>
+  );
+}
+
+/** What each meeting decided about the case, and the actions it agreed, so the case says it. */
+function MdtDiscussions({ discussions }: { discussions: CaseFile['mdtDiscussions'] }) {
+  return (
+    <Stack spacing={1.5} sx={{ mt: 2 }}>
+      {discussions.map((d) => (
+        <Box key={d.meetingId} component="section" aria-label={`Discussed on ${ukDate(d.date)}`} sx={{ borderLeft: 4, borderColor: 'primary.main', pl: 1.5 }}>
+          <Typography sx={{ fontWeight: 700 }}>Discussed at {d.title} on {ukDate(d.date)}</Typography>
+          <Typography sx={{ whiteSpace: 'pre-wrap' }}>Decision: {d.decision.trim() || 'none recorded'}</Typography>
+          {d.nextSteps.trim() && <Typography sx={{ whiteSpace: 'pre-wrap' }}>Next steps agreed: {d.nextSteps}</Typography>}
+          {d.actions.length > 0 && (
+            <Box component="ul" sx={{ m: 0, pl: 3 }}>
+              {d.actions.map((a) => (
+                <li key={a.id}>
+                  <Typography variant="body2">
+                    {a.text}: {a.ownerName}, due {ukDate(a.dueOn)}{a.doneOn ? ` (done ${ukDate(a.doneOn)})` : ''}
+                  </Typography>
+                </li>
+              ))}
+            </Box>
+          )}
+        </Box>
+      ))}
+    </Stack>
   );
 }
 

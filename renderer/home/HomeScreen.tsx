@@ -10,6 +10,8 @@ import type { SessionState } from '../../main/contract/people';
 import { roleLabels } from '../../main/contract/roles';
 import { call } from '../api/client';
 import type { ViewId } from '../app/navigation';
+import { today } from '../shared/clock';
+import { ukDate } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useLoad } from '../shared/useLoad';
 
@@ -53,6 +55,34 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Every role's MDT actions, soonest due first: a GP who owns one sees it here, not only on the MDT page. */
+function ActionsIOwn({ canOpenMdt, onNavigate }: { canOpenMdt: boolean; onNavigate: (view: ViewId) => void }) {
+  const actions = useLoad(() => call('mdt.myActions', {}));
+  const rows = actions.data ?? [];
+  const todayDate = today();
+  return (
+    <HomeCard title="Actions I own" action={rows.length > 0 && canOpenMdt ? <Button onClick={() => onNavigate('mdt')}>Open MDT meetings</Button> : undefined}>
+      {actions.error ? (
+        <Typography>Your MDT actions could not be loaded just now.</Typography>
+      ) : rows.length === 0 ? (
+        <Typography>{actions.data === undefined ? 'Loading…' : 'No MDT actions are waiting for you.'}</Typography>
+      ) : (
+        <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          {rows.map((a) => (
+            <li key={a.id}>
+              <Typography>
+                {a.text}{a.about ? ` (${a.about})` : ''}: due {ukDate(a.dueOn)}
+                {a.dueOn < todayDate && <strong> · overdue</strong>}
+              </Typography>
+              <Typography variant="body2" color="text.secondary">Agreed at {a.practiceName} MDT on {ukDate(a.meetingDate)}</Typography>
+            </li>
+          ))}
+        </Box>
+      )}
+    </HomeCard>
+  );
+}
+
 /** What needs doing today, for this person's role, with a way straight to it. */
 export function HomeScreen({ session, onNavigate }: { session: ActiveState; onNavigate: (view: ViewId) => void }) {
   const may = (c: ChannelName) => roleMayCall(contract[c].access, session.user.role);
@@ -86,6 +116,7 @@ export function HomeScreen({ session, onNavigate }: { session: ActiveState; onNa
             <Typography>{f.notCoded === 0 ? 'Every accepted referral is coded in the clinical system.' : `${plural(f.notCoded, 'referral needs its code', 'referrals need their code')} recorded in the clinical system.`}</Typography>
           </HomeCard>
         )}
+        <ActionsIOwn canOpenMdt={may('mdt.calendar')} onNavigate={onNavigate} />
         <HomeCard title="Your practices">
           {mine.length === 0 ? (
             <Typography>You are not linked to a practice yet. Ask your practice manager to add you to your practice.</Typography>

@@ -18,6 +18,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { formatNhsNumber } from '../../main/contract/nhs';
+import { endStates, statusLabels } from '../../main/contract/referrals';
 import { type Agenda, type AgendaItem, type ItemPriority, priorityLabels } from '../../main/contract/mdt';
 import type { Role } from '../../main/contract/roles';
 import { ApiError, call } from '../api/client';
@@ -37,6 +38,7 @@ function ItemText({ item }: { item: AgendaItem }) {
         {item.patient ? item.patient.name : item.title}
         {item.priority !== 'routine' && <Chip size="small" color={item.priority === 'urgent' ? 'error' : 'warning'} label={priorityLabels[item.priority]} sx={{ ml: 1 }} />}
         {item.late && <Chip size="small" color="error" variant="outlined" label="Added late" sx={{ ml: 1 }} />}
+        {item.patient && endStates.includes(item.patient.status) && <Chip size="small" variant="outlined" label={`Case ${statusLabels[item.patient.status].toLowerCase()}`} sx={{ ml: 1 }} />}
       </Typography>
       {item.patient && (
         <Typography variant="body2" color="text.secondary">

@@ -10,6 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Agenda, type AgendaItem, type Attendance, attendanceLabels, type MinutesInput } from '../../main/contract/mdt';
+import { roleLabels } from '../../main/contract/roles';
 import { ApiError, call } from '../api/client';
 import { useLoad } from '../shared/useLoad';
 import { dayDate, fieldError, todayInEngland, ukDateTimeInEngland } from './format';
@@ -157,7 +158,7 @@ export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onC
   const addAction = async () => {
     setError(undefined);
     try {
-      onChange(await call('mdt.addAction', { meetingId: agenda.meeting.id, itemId: item.id, text: action.text, ownerUserId: action.ownerUserId === '' ? null : action.ownerUserId, ownerName: action.ownerName || (agenda.meeting.linkWorkers.find((w) => w.id === action.ownerUserId)?.name ?? ''), dueOn: action.dueOn }));
+      onChange(await call('mdt.addAction', { meetingId: agenda.meeting.id, itemId: item.id, text: action.text, ownerUserId: action.ownerUserId === '' ? null : action.ownerUserId, ownerName: action.ownerName || (agenda.owners.find((w) => w.id === action.ownerUserId)?.name ?? ''), dueOn: action.dueOn }));
       setAction({ text: '', ownerUserId: '', ownerName: '', dueOn: '' });
     } catch (e) {
       if (e instanceof ApiError) setError(e);
@@ -175,7 +176,7 @@ export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onC
     }
   };
   const actionsHere = agenda.actions.filter((a) => a.itemId === item.id);
-  const owners = agenda.meeting.linkWorkers;
+  const owners = agenda.owners;
   const field = (key: 'situation' | 'actionToDate' | 'update' | 'nextSteps' | 'decision', label: string, rows = 3) => (
     <TextField label={label} value={notes[key]} onChange={(e) => change({ [key]: e.target.value })} multiline minRows={rows} disabled={!writable} />
   );
@@ -227,9 +228,9 @@ export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onC
             <Box component="form" aria-label="Add an action" onSubmit={(e) => { e.preventDefault(); void addAction(); }}>
               <TextField label="Action" value={action.text} onChange={(e) => setAction({ ...action, text: e.target.value })} error={!!fieldError(error, 'text')} helperText={fieldError(error, 'text')} />
               <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '2fr 2fr 1fr' }, columnGap: 2 }}>
-                <TextField select label="Owner (link worker)" value={action.ownerUserId} onChange={(e) => setAction({ ...action, ownerUserId: e.target.value === '' ? '' : Number(e.target.value) })} error={!!fieldError(error, 'ownerUserId')} helperText={fieldError(error, 'ownerUserId')}>
+                <TextField select label="Owner" value={action.ownerUserId} onChange={(e) => setAction({ ...action, ownerUserId: e.target.value === '' ? '' : Number(e.target.value) })} error={!!fieldError(error, 'ownerUserId')} helperText={fieldError(error, 'ownerUserId')}>
                   <MenuItem value="">Someone else (type the name)</MenuItem>
-                  {owners.map((w) => <MenuItem key={w.id} value={w.id}>{w.name}</MenuItem>)}
+                  {owners.map((w) => <MenuItem key={w.id} value={w.id}>{w.name} ({roleLabels[w.role].toLowerCase()})</MenuItem>)}
                 </TextField>
                 <TextField label="Or the owner’s name" value={action.ownerName} disabled={action.ownerUserId !== ''} onChange={(e) => setAction({ ...action, ownerName: e.target.value })} error={!!fieldError(error, 'ownerName')} helperText={fieldError(error, 'ownerName')} />
                 <TextField label="Due" type="date" value={action.dueOn} onChange={(e) => setAction({ ...action, dueOn: e.target.value })} slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: todayInEngland() } }} error={!!fieldError(error, 'dueOn')} helperText={fieldError(error, 'dueOn')} />

@@ -12,7 +12,7 @@ import { E2E_NOW, type RunningHost } from './support/devHost';
 import { tabTo, typeInto } from './support/keyboard';
 import { closeApp, openApp } from './support/app';
 
-const PASSWORD = { pat: 'correct horse battery', lee: 'lee link worker 22', kim: 'kim link worker 33' };
+const PASSWORD = { pat: 'correct horse battery', lee: 'lee link worker 22', kim: 'kim link worker 33', amir: 'amir general practice 44' };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 let host: RunningHost;
@@ -25,7 +25,7 @@ async function rpcOk(channel: string, input: unknown = {}) {
   return r.result as Record<string, unknown>;
 }
 
-async function signInRpc(username: 'pat' | 'lee' | 'kim') {
+async function signInRpc(username: keyof typeof PASSWORD) {
   await rpcOk('auth.logout');
   await rpcOk('auth.login', { username, password: PASSWORD[username] });
 }
@@ -59,6 +59,7 @@ async function preparePcn() {
   });
   const lee = (await rpcOk('users.create', { fullName: 'Lee Worker', username: 'lee', role: 'link_worker', practiceIds: [1, 2], temporaryPassword: 'temporary two 2' })).id as number;
   const kim = (await rpcOk('users.create', { fullName: 'Kim Worker', username: 'kim', role: 'link_worker', practiceIds: [2, 3], temporaryPassword: 'temporary three 3' })).id as number;
+  await rpcOk('users.create', { fullName: 'Dr Amir Khan', username: 'amir', role: 'clinician', practiceIds: [1], temporaryPassword: 'temporary four 4' });
   const ids: number[] = [];
   for (const p of patients) {
     const made = await rpcOk('referrals.create', {
@@ -75,7 +76,7 @@ async function preparePcn() {
     });
     ids.push(made.id as number);
   }
-  for (const [username, temporary] of [['lee', 'temporary two 2'], ['kim', 'temporary three 3']] as const) {
+  for (const [username, temporary] of [['lee', 'temporary two 2'], ['kim', 'temporary three 3'], ['amir', 'temporary four 4']] as const) {
     await rpcOk('auth.logout');
     await rpcOk('auth.login', { username, password: temporary });
     await rpcOk('auth.changePassword', { currentPassword: temporary, newPassword: PASSWORD[username] });
@@ -238,10 +239,16 @@ describe('MDT meetings, from the PCN calendar to the minutes', () => {
     await page.getByLabel('Situation').fill('Lives alone since March; low mood');
     await page.getByLabel('Decision').fill('Joint GP and nurse appointment within two weeks');
     await page.getByLabel('Action', { exact: true }).fill('Book the joint appointment');
-    await pick('Owner (link worker)', 'Lee Worker', page.locator('body'));
+    await pick('Owner', 'Lee Worker (social prescribing link worker)', page.locator('body'));
     await page.getByLabel('Due').fill(addDays(londonWallClock(new Date(E2E_NOW)).date, 14));
     await page.getByRole('button', { name: 'Add the action' }).click();
     await page.getByText(/^Book the joint appointment: Lee Worker, due/).waitFor();
+    // The GP owns one too: it must reach the GP, who never opens the MDT page.
+    await page.getByLabel('Action', { exact: true }).fill('Review her medication before the appointment');
+    await pick('Owner', 'Dr Amir Khan (clinician)', page.locator('body'));
+    await page.getByLabel('Due').fill(addDays(londonWallClock(new Date(E2E_NOW)).date, 21));
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    await page.getByText(/^Review her medication before the appointment: Dr Amir Khan, due/).waitFor();
     await page.getByText(/^Saved \d\d\/\d\d\/\d{4}/).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await checkScreen(page, 'mdt-08-meeting-mode');
@@ -270,6 +277,30 @@ describe('MDT meetings, from the PCN calendar to the minutes', () => {
     await page.getByRole('heading', { name: 'Actions agreed at this meeting' }).waitFor();
     expect(await page.getByText('Decision: Joint GP and nurse appointment within two weeks').count()).toBe(1);
     await checkScreen(page, 'mdt-09-after-the-meeting');
+  });
+
+  it('hands the decision to the case and the GP’s action to the GP’s Home', async () => {
+    // Lee, who ran the meeting, finds the decision and the action on the case itself.
+    await goTo('My caseload');
+    const row = page.getByRole('table', { name: /My open cases/ }).getByRole('row', { name: /Margaret Ellis/ });
+    await row.getByRole('button', { name: 'Margaret Ellis' }).click();
+    await page.getByRole('heading', { name: 'Margaret Ellis', level: 1 }).waitFor();
+    const mdt = page.getByRole('region', { name: 'Multidisciplinary team (MDT)' });
+    await mdt.getByText(/^Discussed at .* on \d\d\/\d\d\/\d{4}$/).waitFor();
+    await mdt.getByText('Decision: Joint GP and nurse appointment within two weeks').waitFor();
+    expect(await mdt.getByText(/^Review her medication before the appointment: Dr Amir Khan, due/).count()).toBe(1);
+    expect(await page.getByText(/^Book the joint appointment \(agreed at the MDT on \d\d\/\d\d\/\d{4}\)/).count()).toBeGreaterThan(0);
+    await checkScreen(page, 'mdt-11-case-after-the-meeting');
+
+    // The next person at the PC: the GP, whose Home lists the action without a visit to the MDT page.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInByKeyboard('amir', PASSWORD.amir);
+    const mine = page.getByRole('region', { name: 'Actions I own' });
+    await mine.getByText(/^Review her medication before the appointment \(M\.E\.\): due \d\d\/\d\d\/\d{4}/).waitFor();
+    expect(await mine.textContent()).not.toContain('Book the joint appointment');
+    await checkScreen(page, 'mdt-12-gp-home-actions');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInByKeyboard('lee', PASSWORD.lee);
   });
 
   it('lets the practice manager read the calendar and set each practice’s travel gap, which the clash check follows', async () => {
