@@ -125,7 +125,11 @@ export function openEncrypted(path: string, dataKey: Buffer, options: { mustExis
   return {
     db,
     raw,
-    // Kysely's destroy closes the driver handle; the key goes with it.
-    close: () => db.destroy(),
+    // Kysely's destroy closes the driver handle only if Kysely ever used it (its driver starts on the
+    // first query), so a store read only through `raw` would stay open: close the handle as well.
+    close: async () => {
+      await db.destroy();
+      if (raw.open) raw.close();
+    },
   };
 }
