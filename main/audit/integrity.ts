@@ -77,6 +77,15 @@ function headProblem(raw: RawDatabase, line: AnchorLine, copy: AnchorCopy, maxId
   return `Audit entry ${line.id} is not the entry ${copy.label} recorded on ${dateOf(line.at)}: the log was changed and its hash chain rebuilt.`;
 }
 
+/**
+ * Before Signpost anchors a new head: does the log still hold what the last anchor line recorded?
+ * Null when it does; otherwise the finding to record (the log was rewritten or shortened since).
+ */
+export function lastAnchorProblem(raw: RawDatabase, line: AnchorLine | null, copy: AnchorCopy): string | null {
+  if (!line) return null;
+  return headProblem(raw, line, copy, idShape(raw).maxId);
+}
+
 export interface SignInLook {
   /** Plain-words findings, each to be written to the log as a failed 'audit.integrity' entry. */
   findings: string[];

@@ -30,7 +30,7 @@ export async function dispatch(session: Session, name: string, input: unknown, l
     return { ok: false, error: toErrorShape(error, log) };
   } finally {
     // The log's head, outside the database, after whatever this call committed.
-    const problem = session.anchorAfterCall();
+    const problem = await session.anchorAfterCall();
     if (problem) log.error('The audit anchor could not be written', problem);
   }
 }

@@ -6,7 +6,7 @@ import type { SessionState, SessionUser, SetupInput } from '../contract/people';
 import type { KeyRotation, KeyStatus } from '../contract/security';
 import { anchorCopies, AuditAnchor } from '../audit/anchor';
 import { type AuditInput, appendAudit } from '../audit/auditLog';
-import { markAnchorStart, readHead } from '../audit/integrity';
+import { lastAnchorProblem, markAnchorStart, readHead } from '../audit/integrity';
 import { assertStrongPassword } from '../people/passwordStrength';
 import { type AtomicWriteHooks, syncFolder } from '../store/atomicWrite';
 import { type Db, type OpenStore, openEncrypted } from '../store/database';
@@ -20,7 +20,7 @@ import { migrate } from '../store/migrations';
 import { clearStaleTempFiles, clearUnfinishedSetup, isUnfinishedSetup, reconcileSlots, setupDatabasePath } from '../store/reconcile';
 import { databaseGeneration, KEY_GENERATION, ROTATION_DUE, rotateDataKey } from '../store/rekey';
 import { type FailedAction, recordFailedAttempt } from './pendingAudit';
-import { hasUserSlot, loadSessionUser, signIn, slotUsers, type Unwrapped, unwrapUserSlots, WRONG_PASSWORD, wrongPassword } from './signIn';
+import { hasUserSlot, loadSessionUser, PENDING_DRAINED, signIn, slotUsers, type Unwrapped, unwrapUserSlots, WRONG_PASSWORD, wrongPassword } from './signIn';
 import { SignInGuard, tryAgainMessage } from './signInGuard';
 
 export { loadSessionUser } from './signIn';
@@ -155,6 +155,8 @@ export class Session {
           { key: 'installationId', value: installationId },
           { key: 'pcnName', value: input.pcnName },
           { key: KEY_GENERATION, value: '1' },
+          // No failed sign-in can be older than the installation.
+          { key: PENDING_DRAINED, value: JSON.stringify({ ref: null, at }) },
         ]).execute();
         const practiceIds: number[] = [];
         for (const p of input.practices) {
@@ -398,18 +400,32 @@ export class Session {
    * After each call: anchors the log's head if it moved. Never throws; returns what went wrong so
    * the caller can log it (the next sign-in reports the entries it missed as not anchored).
    */
-  anchorAfterCall(): unknown {
+  async anchorAfterCall(): Promise<unknown> {
     const s = this.state;
     if (s.kind !== 'active' || !this.anchorCache) return null;
     try {
-      const head = readHead(s.store.raw);
-      if (head.hash === this.lastAnchoredHash) return null;
-      this.anchorCache.anchor.record(() => readHead(s.store.raw), undefined, this.isoNow());
-      this.lastAnchoredHash = head.hash;
+      if (readHead(s.store.raw).hash === this.lastAnchoredHash) return null;
+      await this.anchorHead(s.store);
       return null;
     } catch (error) {
       return error;
     }
+  }
+
+  /**
+   * Anchors the head. If the log no longer holds what the last anchor line recorded (rewritten or
+   * shortened since, by something other than Signpost), that is written to the log first, so the
+   * anchor never moves on from a rewrite without saying so. `closing` is written with it, if given.
+   */
+  private async anchorHead(store: OpenStore, closing?: AuditInput): Promise<void> {
+    const anchor = this.anchorCache!.anchor;
+    const at = closing?.at ?? this.isoNow();
+    const problem = lastAnchorProblem(store.raw, anchor.last(), anchor.copies[0]!);
+    const entries: AuditInput[] = problem ? [{ at, actorUserId: null, actorName: 'Signpost', action: 'audit.integrity', outcome: 'failed', detail: problem }] : [];
+    if (closing) entries.push(closing);
+    if (entries.length > 0) await appendAudit(store.db, ...entries);
+    anchor.record(() => readHead(store.raw), undefined, at);
+    this.lastAnchoredHash = readHead(store.raw).hash;
   }
 
   // ---- internals ----
@@ -457,7 +473,7 @@ export class Session {
       // A disable whose rotation could not run (the database was busy): best effort, it stays due.
       try {
         await this.rotateKey(`${signedIn.rotationDue} (finished at the next sign-in)`, { userId: signedIn.user.id, name: signedIn.user.fullName });
-        this.anchorAfterCall();
+        await this.anchorAfterCall();
       } catch (error) {
         this.signInFindings.push(`The database key could not be rotated yet: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -476,8 +492,9 @@ export class Session {
     this.deferred = [];
     try {
       s.store.raw.pragma('busy_timeout = 1000');
-      await appendAudit(s.store.db, ...waiting, stamped);
-      this.anchorCache?.anchor.record(() => readHead(s.store.raw), undefined, stamped.at);
+      if (waiting.length > 0) await appendAudit(s.store.db, ...waiting);
+      if (this.anchorCache) await this.anchorHead(s.store, stamped);
+      else await appendAudit(s.store.db, stamped);
     } catch {
       const late = `${stamped.detail ? `${stamped.detail}; ` : ''}recorded late: the database was busy`;
       this.deferred = [...waiting, { ...stamped, detail: late }];

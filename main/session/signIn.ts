@@ -136,7 +136,15 @@ export interface SignedIn {
   rotationDue: string | null;
 }
 
-const PENDING_DRAINED = 'pendingAuditDrained';
+/** Meta key: the last queued attempt moved into the log, and when (no queued attempt can be older). */
+export const PENDING_DRAINED = 'pendingAuditDrained';
+
+/** For installations from before that meta key: the queue was emptied at every sign-in. */
+async function lastSignInAt(db: Db): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('at').as('at'))
+    .where('action', 'in', ['auth.login', 'auth.unlock', 'setup.create']).where('outcome', '=', 'ok').executeTakeFirst();
+  return row?.at ?? undefined;
+}
 
 export async function signIn(args: SignInArgs): Promise<SignedIn> {
   const { paths, unwrapped, anchor } = args;
@@ -200,7 +208,7 @@ export async function signIn(args: SignInArgs): Promise<SignedIn> {
     const drained = drainedMeta ? (JSON.parse(drainedMeta) as { ref: string | null; at: string }) : null;
     const drain = readPendingForDrain(paths, {
       now: args.now,
-      notBefore: drained ? new Date(drained.at) : null,
+      notBefore: new Date(drained?.at ?? (await lastSignInAt(store.db)) ?? 0),
       drainedRef: drained?.ref ?? null,
       expected: anchor.pendingCount(),
       userIdOf: (name) => (name === user.username ? user.id : null),
