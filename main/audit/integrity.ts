@@ -64,17 +64,22 @@ function dateOf(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' });
 }
 
+function removedFromEnd(maxId: number, line: AnchorLine, copy: AnchorCopy): string {
+  const gone = line.id - maxId;
+  return `The audit log ends at entry ${maxId}, but ${copy.label} recorded entry ${line.id} on ${dateOf(line.at)}: ` +
+    `${plural(gone, 'entry was', 'entries were')} removed from the end (or the PC lost power before the database saved ${gone === 1 ? 'it' : 'them'}).`;
+}
+
+function rewritten(line: AnchorLine, copy: AnchorCopy): string {
+  return `Audit entry ${line.id} is not the entry ${copy.label} recorded on ${dateOf(line.at)}: the log was changed and its hash chain rebuilt.`;
+}
+
 /** How the log stands against one anchor line: null when it matches. */
 function headProblem(raw: RawDatabase, line: AnchorLine, copy: AnchorCopy, maxId: number): string | null {
   if (line.id === 0) return null;
-  if (line.id > maxId) {
-    const gone = line.id - maxId;
-    return `The audit log ends at entry ${maxId}, but ${copy.label} recorded entry ${line.id} on ${dateOf(line.at)}: ` +
-      `${plural(gone, 'entry was', 'entries were')} removed from the end (or the PC lost power before the database saved ${gone === 1 ? 'it' : 'them'}).`;
-  }
+  if (line.id > maxId) return removedFromEnd(maxId, line, copy);
   const row = raw.prepare('SELECT hash FROM audit_log WHERE id = ?').get(line.id) as { hash: string } | undefined;
-  if (row?.hash === line.hash) return null;
-  return `Audit entry ${line.id} is not the entry ${copy.label} recorded on ${dateOf(line.at)}: the log was changed and its hash chain rebuilt.`;
+  return row?.hash === line.hash ? null : rewritten(line, copy);
 }
 
 /**
@@ -212,13 +217,9 @@ export async function checkAuditIntegrity(db: Db, raw: RawDatabase, copies: read
 
   pending.forEach((p, i) => {
     const wrong = mismatch[i];
-    if (wrong) problems.push(`Audit entry ${wrong.id} is not the entry ${p.copy.label} recorded on ${dateOf(wrong.at)}: the log was changed and its hash chain rebuilt.`);
+    if (wrong) problems.push(rewritten(wrong, p.copy));
     const last = p.lines.at(-1);
-    if (last && last.id > shape.maxId) {
-      const gone = last.id - shape.maxId;
-      problems.push(`The audit log ends at entry ${shape.maxId}, but ${p.copy.label} recorded entry ${last.id} on ${dateOf(last.at)}: ` +
-        `${plural(gone, 'entry was', 'entries were')} removed from the end (or the PC lost power before the database saved ${gone === 1 ? 'it' : 'them'}).`);
-    }
+    if (last && last.id > shape.maxId) problems.push(removedFromEnd(shape.maxId, last, p.copy));
     const lastAnchored = Math.max(0, ...p.lines.map((l) => l.id));
     if (p.copy.required && p.lines.length > 0 && shape.maxId > lastAnchored) {
       problems.push(`Audit entries ${lastAnchored + 1}–${shape.maxId} are in the log but not in ${p.copy.label}: added outside Signpost, or Signpost stopped before anchoring them.`);

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     ...(idle ? { idleCheckMs: 500 } : {}),
   });
   console.log(JSON.stringify({ url: host.url, token: host.token, dataFolder: session.paths.folder }));
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => {
+    host.close().catch((error: unknown) => console.error('Closing the development host failed', error)).finally(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   if (values['exit-with-stdin']) {

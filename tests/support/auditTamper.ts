@@ -1,5 +1,7 @@
+import type { Selectable } from 'kysely';
 import { entryHash } from '../../main/audit/auditLog';
 import type { RawDatabase } from '../../main/store/database';
+import type { AuditLogTable } from '../../main/store/schema';
 
 /**
  * What an insider who holds a password (and so the data key) can do to the audit log with any
@@ -13,19 +15,7 @@ const TRIGGERS = [
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
 ];
 
-interface Row {
-  id: number;
-  at: string;
-  actor_user_id: number | null;
-  actor_name: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  outcome: string;
-  detail: string | null;
-  prev_hash: string;
-  hash: string;
-}
+type Row = Selectable<AuditLogTable>;
 
 function dropTriggers(raw: RawDatabase): void {
   raw.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete');
