@@ -20,6 +20,8 @@ export const AuditCheck = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenId: Id.nullable(),
+  /** Everything found, in plain words: chain, gaps, triggers, and the log against its anchor copies. */
+  problems: z.array(z.string()),
 });
 export type AuditCheck = z.infer<typeof AuditCheck>;
 
@@ -35,7 +37,7 @@ export const auditChannels = {
     output: z.object({ entries: z.array(AuditEntry), total: z.number().int() }),
   }),
   'audit.verify': channel({
-    summary: 'Check the audit log’s hash chain: an edited or removed entry breaks it.',
+    summary: 'Check the audit log: its hash chain, its append-only triggers, ids without gaps, and its head against the anchor outside the database.',
     access: managers,
     audit: 'none',
     input: z.object({}),

@@ -8,6 +8,7 @@ import { measureChannels } from './measures';
 import { newsletterChannels } from './newsletter';
 import { authChannels, peopleChannels, setupChannels } from './people';
 import { referralChannels } from './referrals';
+import { securityChannels } from './security';
 
 /** Every channel between renderer and main: `capability.verb` → its schemas and who may call it. */
 export const contract = {
@@ -21,6 +22,7 @@ export const contract = {
   ...caseworkChannels,
   ...mdtChannels,
   ...newsletterChannels,
+  ...securityChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
       'clock-start': { type: 'string' },
       // For tests: stop when the process that started the host goes (its end of stdin closes).
       'exit-with-stdin': { type: 'boolean' },
+      // A folder practice IT controls, for a second copy of the audit anchor.
+      'anchor-dir': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -25,7 +27,13 @@ async function main(): Promise<void> {
   assertLocalFolder(dataFolder);
   const idle = values['idle-lock-seconds'];
   const clock = values['clock-start'] ? clockStartingAt(values['clock-start']) : systemClock;
-  const session = new Session({ dataFolder, clock, ...(idle ? { idleLockSecondsOverride: Number(idle) } : {}) });
+  const anchorDir = values['anchor-dir'] ?? process.env.SIGNPOST_ANCHOR_DIR;
+  const session = new Session({
+    dataFolder,
+    clock,
+    ...(idle ? { idleLockSecondsOverride: Number(idle) } : {}),
+    ...(anchorDir ? { anchorDir } : {}),
+  });
   const host = await startDevHost({
     session,
     rendererDir: join(__dirname, '..', '..', 'renderer'),
@@ -33,7 +41,9 @@ async function main(): Promise<void> {
     ...(idle ? { idleCheckMs: 500 } : {}),
   });
   console.log(JSON.stringify({ url: host.url, token: host.token, dataFolder: session.paths.folder }));
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => {
+    host.close().catch((error: unknown) => console.error('Closing the development host failed', error)).finally(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   if (values['exit-with-stdin']) {

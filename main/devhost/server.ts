@@ -52,7 +52,10 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   });
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  const idle = setInterval(() => void options.session.lockIfIdle(), options.idleCheckMs ?? 5_000);
+  // A rejection here would be unhandled and end the process: every error is caught and logged.
+  const idle = setInterval(() => {
+    options.session.lockIfIdle().catch((error: unknown) => console.error('Idle lock check failed', error));
+  }, options.idleCheckMs ?? 5_000);
   idle.unref();
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,

@@ -3,6 +3,7 @@ import type { ChannelDef } from '../contract/channel';
 import { AppError, type AppErrorShape, fieldErrorsFrom, type Result } from '../contract/errors';
 import { parseAt } from '../contract/time';
 import { appendAudit } from '../audit/auditLog';
+import { accessChange, accessChangeMessages } from '../session/access';
 import type { Session } from '../session/session';
 import type { AuditTarget, Handler, PublicContext, UserContext } from './handler';
 import { handlers } from './handlers';
@@ -23,10 +24,14 @@ const consoleLog: DispatchLog = { error: (m, e) => console.error(m, e) };
 export async function dispatch(session: Session, name: string, input: unknown, log: DispatchLog = consoleLog): Promise<Result<unknown>> {
   try {
     if (!isChannelName(name)) throw new AppError('UNKNOWN_CHANNEL', `There is no channel called ${name}.`);
-    const result = await run(session, name, input);
+    const result = await run(session, name, input, log);
     return { ok: true, result };
   } catch (error) {
     return { ok: false, error: toErrorShape(error, log) };
+  } finally {
+    // The log's head, outside the database, after whatever this call committed.
+    const problem = await session.anchorAfterCall();
+    if (problem) log.error('The audit anchor could not be written', problem);
   }
 }
 
@@ -36,7 +41,7 @@ function toErrorShape(error: unknown, log: DispatchLog): AppErrorShape {
   return { code: 'INTERNAL', message: 'Something went wrong inside Signpost. Nothing was saved; please try again.' };
 }
 
-async function run(session: Session, name: ChannelName, rawInput: unknown): Promise<unknown> {
+async function run(session: Session, name: ChannelName, rawInput: unknown, log: DispatchLog): Promise<unknown> {
   const def: ChannelDef = contract[name];
   const handler = handlers[name] as unknown as Handler<ChannelName>;
   await session.lockIfIdle();
@@ -50,6 +55,12 @@ async function run(session: Session, name: ChannelName, rawInput: unknown): Prom
   }
 
   const { store, user } = session.active();
+  // Disabled, or given another role or practices, since signing in (here or on another PC): the session ends.
+  const change = accessChange(store.raw, user);
+  if (change) {
+    await session.logout(change === 'disabled' ? 'signed out: the account was disabled' : 'signed out: role or practices changed');
+    throw new AppError('UNAUTHENTICATED', accessChangeMessages[change]);
+  }
   if (!roleMayCall(def.access, user.role)) {
     await appendAudit(store.db, { at, actorUserId: user.id, actorName: user.fullName, action: name, outcome: 'refused', detail: `role ${user.role} may not call this` });
     throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask your practice manager if you need it.');
@@ -70,12 +81,20 @@ async function run(session: Session, name: ChannelName, rawInput: unknown): Prom
     appendAudit(db, { at, actorUserId: user.id, actorName: user.fullName, action: name, targetType: target?.type ?? null, targetId: target?.id ?? null, detail: target?.detail ?? null });
 
   if (def.audit === 'write') {
-    // The change and its audit entry commit together or not at all.
-    return parseOutput(await store.db.transaction().execute(async (trx) => {
-      const out = await call(trx);
-      await audit(trx);
-      return out;
-    }));
+    // The change, its audit entry and the key slot it names commit together or not at all.
+    let committed = false;
+    try {
+      const out = await store.db.transaction().execute(async (trx) => {
+        const result = await call(trx);
+        await audit(trx);
+        await session.commitStagedKeys(trx);
+        return result;
+      });
+      committed = true;
+      return parseOutput(out);
+    } finally {
+      for (const problem of await session.settleStagedKeys(committed)) log.error('Settling the key file after a change failed', problem);
+    }
   }
   const out = parseOutput(await call(store.db));
   if (def.audit === 'read') await audit(store.db);

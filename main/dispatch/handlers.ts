@@ -7,6 +7,7 @@ import { measureHandlers } from '../measures/handlers';
 import { newsletterHandlers } from '../newsletter/handlers';
 import { authHandlers, peopleHandlers, setupHandlers } from '../people/handlers';
 import { referralHandlers } from '../referrals/handlers';
+import { keyHandlers } from '../session/keyHandlers';
 import type { HandlerGroup } from './handler';
 
 /** Every channel's handler; the type makes a missing or misspelt one a compile error. */
@@ -21,4 +22,5 @@ export const handlers: HandlerGroup<ChannelName> = {
   ...caseworkHandlers,
   ...mdtHandlers,
   ...newsletterHandlers,
+  ...keyHandlers,
 };

@@ -5,7 +5,7 @@ import { Session } from '../session/session';
 import { assertLocalFolder, defaultDataFolder } from '../store/dataFolder';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
-import { parseDataArg } from './policy';
+import { parseAnchorDirArg, parseDataArg } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { openExportsWhenSaved } from './downloads';
 import { hardenApp, hardenSession } from './security';
@@ -20,14 +20,18 @@ const DIST = join(__dirname, '..', '..');
 const RENDERER_DIR = join(DIST, 'renderer');
 const PRELOAD = join(DIST, 'preload', 'index.js');
 
-type FolderChoice = { folder: string } | { problem: string };
+type FolderChoice = { folder: string; anchorDir: string | undefined } | { problem: string };
 
-/** The data folder from `--data DIR` (or the per-user default), refused if it is on a network share. */
+/**
+ * The data folder from `--data DIR` (or the per-user default), refused if it is on a network share;
+ * and the folder for the audit anchor's second copy, from `--anchor-dir DIR` or SIGNPOST_ANCHOR_DIR
+ * (set by practice IT in the shortcut or the deployment; it may be a network share).
+ */
 function chooseDataFolder(argv: readonly string[]): FolderChoice {
   try {
     const folder = parseDataArg(argv) ?? defaultDataFolder();
     assertLocalFolder(folder);
-    return { folder };
+    return { folder, anchorDir: parseAnchorDirArg(argv) ?? (process.env.SIGNPOST_ANCHOR_DIR || undefined) };
   } catch (error) {
     return { problem: messageOf(error) };
   }
@@ -45,8 +49,8 @@ async function refuseToStart(problem: string): Promise<void> {
   app.exit(1);
 }
 
-function openApp(dataFolder: string): void {
-  const session = new Session({ dataFolder });
+function openApp(dataFolder: string, anchorDir: string | undefined): void {
+  const session = new Session({ dataFolder, ...(anchorDir ? { anchorDir } : {}) });
   hardenSession(electronSession.defaultSession);
   openExportsWhenSaved(electronSession.defaultSession);
   serveRenderer(RENDERER_DIR);
@@ -105,7 +109,7 @@ function start(): void {
   }
   app
     .whenReady()
-    .then(() => openApp(choice.folder))
+    .then(() => openApp(choice.folder, choice.anchorDir))
     .catch((error: unknown) => {
       console.error('Signpost could not start', error);
       void refuseToStart(messageOf(error));

@@ -75,13 +75,22 @@ export function isTrustedSender(sender: SenderFacts): boolean {
  * Chromium's own switches may sit anywhere in argv, so the whole list is scanned.
  */
 export function parseDataArg(argv: readonly string[]): string | undefined {
+  return parseFolderArg(argv, 'data', 'D:\\Signpost data');
+}
+
+/** `--anchor-dir DIR`: the folder practice IT keeps the audit anchor's second copy in. */
+export function parseAnchorDirArg(argv: readonly string[]): string | undefined {
+  return parseFolderArg(argv, 'anchor-dir', '\\\\server\\signpost-anchors');
+}
+
+function parseFolderArg(argv: readonly string[], name: string, example: string): string | undefined {
   let found: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg.startsWith('--data=')) found = arg.slice('--data='.length);
-    else if (arg === '--data') found = argv[++i];
+    if (arg.startsWith(`--${name}=`)) found = arg.slice(`--${name}=`.length);
+    else if (arg === `--${name}`) found = argv[++i];
     else continue;
-    if (!found || found.startsWith('--')) throw new Error('Give a folder after --data, for example --data "D:\\Signpost data".');
+    if (!found || found.startsWith('--')) throw new Error(`Give a folder after --${name}, for example --${name} "${example}".`);
   }
   return found;
 }

@@ -9,6 +9,8 @@ export const SLOT_FILE = 'keyslots.json';
 export const PENDING_AUDIT_FILE = 'pending-audit.jsonl';
 /** Failed sign-ins per username, for the back-off: kept outside the database so it works before any key is known. */
 export const SIGN_IN_ATTEMPTS_FILE = 'sign-in-attempts.json';
+/** The audit log's head after each commit, outside the database (main/audit/anchor.ts). */
+export const ANCHOR_FILE = 'audit-anchor.jsonl';
 
 export interface DataFolderPaths {
   folder: string;
@@ -16,6 +18,7 @@ export interface DataFolderPaths {
   slots: string;
   pendingAudit: string;
   signInAttempts: string;
+  anchor: string;
 }
 
 export function pathsIn(folder: string): DataFolderPaths {
@@ -26,6 +29,7 @@ export function pathsIn(folder: string): DataFolderPaths {
     slots: join(abs, SLOT_FILE),
     pendingAudit: join(abs, PENDING_AUDIT_FILE),
     signInAttempts: join(abs, SIGN_IN_ATTEMPTS_FILE),
+    anchor: join(abs, ANCHOR_FILE),
   };
 }
 

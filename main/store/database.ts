@@ -16,6 +16,48 @@ export interface OpenStore {
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
+/** The key does not open the database: another installation's, or from before a key rotation. */
+export class WrongKeyError extends AppError {
+  constructor() {
+    super(
+      'STORE',
+      'The database in the data folder does not open with this key file: the database key was changed after this copy of ' +
+        'keyslots.json was made (a user was disabled, or a manager rotated the key), or the two files come from different ' +
+        'installations. Restore both files together from one backup.',
+    );
+  }
+}
+
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * The raw-key form SQLCipher reads, x'<64 hex>', built byte by byte in a Buffer: never a string,
+ * because a string holding the key stays in the heap, beyond reach, until the garbage collector
+ * happens to free it. The caller overwrites the Buffer as soon as the driver has taken the key.
+ */
+function rawKeyText(dataKey: Buffer): Buffer {
+  const text = Buffer.alloc(dataKey.length * 2 + 3);
+  text[0] = 0x78; // x
+  text[1] = 0x27; // '
+  for (let i = 0; i < dataKey.length; i += 1) {
+    const byte = dataKey[i]!;
+    text[2 + i * 2] = HEX[byte >> 4]!;
+    text[3 + i * 2] = HEX[byte & 15]!;
+  }
+  text[text.length - 1] = 0x27;
+  return text;
+}
+
+function withKeyText(dataKey: Buffer, use: (text: Buffer) => number, what: string): void {
+  const text = rawKeyText(dataKey);
+  try {
+    const status = use(text);
+    if (status !== 0) throw new AppError('STORE', `The database refused the key (${what}, SQLite status ${status}).`);
+  } finally {
+    text.fill(0);
+  }
+}
+
 /**
  * Applies the key as DESIGN.md says: cipher and legacy first, then the raw 256-bit key (the slow
  * derivation belongs to the key slots), before any other statement.
@@ -23,7 +65,12 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 export function applyKey(raw: RawDatabase, dataKey: Buffer): void {
   raw.pragma(`cipher='sqlcipher'`);
   raw.pragma('legacy=4');
-  raw.pragma(`key="x'${dataKey.toString('hex')}'"`);
+  withKeyText(dataKey, (text) => raw.key(text), 'key');
+}
+
+/** Re-encrypts every page under a new key (SQLCipher's rekey; the caller leaves WAL first). */
+export function applyRekey(raw: RawDatabase, newKey: Buffer): void {
+  withKeyText(newKey, (text) => raw.rekey(text), 'rekey');
 }
 
 function looksLikePlainSqlite(path: string): boolean {
@@ -71,20 +118,18 @@ export function openEncrypted(path: string, dataKey: Buffer, options: { mustExis
     raw.pragma('synchronous = NORMAL');
   } catch (error) {
     raw.close();
-    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') {
-      throw new AppError(
-        'STORE',
-        'The database in the data folder does not open with this key file: either it is not Signpost’s database ' +
-          'or keyslots.json belongs to another installation. Restore both files together from one backup.',
-      );
-    }
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') throw new WrongKeyError();
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   return {
     db,
     raw,
-    // Kysely's destroy closes the driver handle; the key goes with it.
-    close: () => db.destroy(),
+    // Kysely's destroy closes the driver handle only if Kysely ever used it (its driver starts on the
+    // first query), so a store read only through `raw` would stay open: close the handle as well.
+    close: async () => {
+      await db.destroy();
+      if (raw.open) raw.close();
+    },
   };
 }

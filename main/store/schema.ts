@@ -25,6 +25,8 @@ export interface UserTable {
   /** Who set the temporary password now in force (a reset), told to the user at next sign-in. */
   password_reset_by_name: string | null;
   password_reset_at: string | null;
+  /** The key slot (keyslots.json) that is this user's; null until first named (migration 010). */
+  key_slot_id: Generated<string | null>;
 }
 
 export interface UserPracticeTable {

@@ -28,9 +28,14 @@ export function AuditScreen() {
       />
       {check && (
         <Alert severity={check.ok ? 'success' : 'error'} role={check.ok ? 'status' : 'alert'} sx={{ mb: 2 }}>
-          {check.ok
-            ? `All ${check.checked} entries are intact.`
-            : `The log has been tampered with at entry ${check.firstBrokenId}. Tell your practice manager and IT.`}
+          {check.ok ? (
+            `All ${check.checked} entries are intact, and the log matches its anchor outside the database.`
+          ) : (
+            <>
+              The log may have been changed outside Signpost. Tell your practice manager and IT.
+              <ul>{check.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+            </>
+          )}
         </Alert>
       )}
       {log.error && <Alert severity="error" role="alert">{log.error}</Alert>}

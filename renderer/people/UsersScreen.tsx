@@ -46,16 +46,22 @@ export function UsersScreen({ me }: { me: Pick<SessionUser, 'id' | 'role' | 'pra
     await users.reload();
   };
 
-  const act = async (run: () => Promise<unknown>, success: string, failure: string) => {
+  const act = async (run: () => Promise<unknown>, success: string | (() => Promise<string>), failure: string) => {
     try {
       await run();
-      await done(success);
+      await done(typeof success === 'string' ? success : await success());
     } catch (e) {
       setMessage({ severity: 'error', text: e instanceof ApiError ? e.message : failure });
     }
   };
   const disable = (user: ListedUser) =>
-    act(() => call('users.disable', { id: user.id }), `${user.fullName} is disabled: their password no longer opens Signpost.`, 'Could not disable the user.');
+    act(() => call('users.disable', { id: user.id }), async () => {
+      // Disabling changes the database key too; say if that has to wait (Signpost open elsewhere).
+      const key = await call('security.keyStatus', {});
+      return key.rotationDue
+        ? `${user.fullName} is disabled: their password no longer opens Signpost. The database key change is waiting until Signpost is closed elsewhere (Settings, Database key).`
+        : `${user.fullName} is disabled: their password no longer opens Signpost, and the database has a new key, so a copy of the key file they may have kept no longer opens it either.`;
+    }, 'Could not disable the user.');
   const allowSignIn = (user: ListedUser) =>
     act(() => call('users.allowSignIn', { id: user.id }), `${user.fullName} can sign in again now.`, 'Could not lift the pause.');
 

@@ -3,6 +3,7 @@ import { contract } from '../../main/contract';
 import { Settings } from '../../main/contract/people';
 import { call } from '../api/client';
 import { PageHeader } from '../shared/PageHeader';
+import { KeySection } from './KeySection';
 import { SettingsSection } from './SettingsSection';
 
 // Every field is required on this screen, though main also accepts a partial change.
@@ -21,6 +22,7 @@ export function SettingsScreen() {
         load={() => call('settings.get', {})}
         save={(v) => call('settings.update', v)}
       />
+      <KeySection />
       <SettingsSection
         title="Referrals"
         schema={ReferralSettings}

@@ -27,7 +27,7 @@ function saveAsFile(recoveryKey: string): void {
 }
 
 /** The recovery key is shown once; the person must say they have kept it before going on. */
-export function RecoveryKeyStep({ recoveryKey, onContinue }: { recoveryKey: string; onContinue: () => Promise<void> }) {
+export function RecoveryKeyStep({ recoveryKey, onContinue, continueLabel = 'Continue to Signpost' }: { recoveryKey: string; onContinue: () => Promise<void>; continueLabel?: string }) {
   const [kept, setKept] = useState(false);
   return (
     <Box>
@@ -51,7 +51,7 @@ export function RecoveryKeyStep({ recoveryKey, onContinue }: { recoveryKey: stri
       />
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2 }}>
         <Button variant="contained" disabled={!kept} onClick={() => void onContinue()}>
-          Continue to Signpost
+          {continueLabel}
         </Button>
       </Box>
     </Box>

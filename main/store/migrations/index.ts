@@ -9,6 +9,7 @@ import * as m006 from './006_casework';
 import * as m007 from './007_mdt';
 import * as m008 from './008_newsletter';
 import * as m009 from './009_password_reset';
+import * as m010 from './010_key_slot_ids';
 import * as m011 from './011_mdt_to_case';
 
 /** Numbered in order; never edit one that has shipped, add the next instead. */
@@ -22,6 +23,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '007_mdt': m007,
   '008_newsletter': m008,
   '009_password_reset': m009,
+  '010_key_slot_ids': m010,
   '011_mdt_to_case': m011,
 };
 

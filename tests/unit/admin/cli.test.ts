@@ -123,7 +123,9 @@ describe('admin command line', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/audit chain\s+FAILED: entry 2 does not fit the chain/);
     expect(r.stdout).toMatch(/integrity\s+ok/);
-    expect(r.stderr).toBe('Check failed: audit chain.\n');
+    // The dropped trigger was found (and put back) as the check signed in: that is on record too.
+    expect(r.stdout).toMatch(/at sign-in\s+FAILED: Signpost found and recorded: The audit log's append-only protection \(audit_log_no_update\) was removed/);
+    expect(r.stderr).toBe('Check failed: audit chain, at sign-in.\n');
     // The failed check is itself on record.
     expect(auditActions(data, recoveryKey).at(-2)).toBe('admin.check');
   });

@@ -24,7 +24,7 @@ describe('the audit chain', () => {
   it('verifies on a fresh installation', async () => {
     const { session } = await newInstallation(tempFolder());
     const check = (await call(session, 'audit.verify')) as AuditCheck;
-    expect(check).toEqual({ ok: true, checked: 2, firstBrokenId: null });
+    expect(check).toEqual({ ok: true, checked: 2, firstBrokenId: null, problems: [] });
   });
 
   it('links each entry to the one before, starting from zeros', async () => {
@@ -53,7 +53,8 @@ describe('the audit chain', () => {
     expect(detailOf(session, 3)).toBe('idle lock 60 min');
 
     const check = (await call(session, 'audit.verify')) as AuditCheck;
-    expect(check).toEqual({ ok: false, checked: 2, firstBrokenId: 3 });
+    expect(check).toMatchObject({ ok: false, checked: 2, firstBrokenId: 3 });
+    expect(check.problems).toContain('Audit entry 3 does not fit the hash chain: an entry was changed or removed.');
   });
 
   it('still breaks at the next entry when the editor also recomputes the edited entry’s own hash', async () => {
@@ -74,7 +75,8 @@ describe('the audit chain', () => {
     raw.prepare('DELETE FROM audit_log WHERE id = 3').run();
 
     const check = (await call(session, 'audit.verify')) as AuditCheck;
-    expect(check).toEqual({ ok: false, checked: 2, firstBrokenId: 4 });
+    expect(check).toMatchObject({ ok: false, checked: 2, firstBrokenId: 4 });
+    expect(check.problems).toContain('Audit entry 4 does not fit the hash chain: an entry was changed or removed.');
   });
 
   it('detects an edited actor or action, not only the detail', async () => {

@@ -97,3 +97,36 @@ describe('the development host', () => {
     expect(await escape.text()).toContain('<title>Signpost</title>');
   });
 });
+
+describe('the development host’s idle timer', () => {
+  it('survives an idle check that fails: the error is logged, never an unhandled rejection that ends the host', async () => {
+    const renderer = join(tempFolder(), 'renderer');
+    mkdirSync(renderer);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const logged: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    let checks = 0;
+    // A session whose lock hits a busy database, as the review saw it.
+    const failing = {
+      lockIfIdle: () => {
+        checks += 1;
+        return Promise.reject(new Error('SQLITE_BUSY: database is locked'));
+      },
+      logout: () => Promise.resolve({ state: 'signed-out' }),
+    } as unknown as Session;
+    try {
+      host = await startDevHost({ session: failing, rendererDir: renderer, idleCheckMs: 5 });
+      await new Promise((done) => setTimeout(done, 60));
+      await new Promise((done) => setImmediate(done));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      console.error = consoleError;
+    }
+    expect(checks).toBeGreaterThan(1);
+    expect(unhandled).toEqual([]);
+    expect(logged.length).toBeGreaterThan(0);
+  });
+});

@@ -280,12 +280,12 @@ describe('the last manager', () => {
 
     const r = (await call(samWindow, 'users.update', { id: pat, fullName: 'Pat Manager', role: 'clinician', practiceIds: [1] })) as UserRow;
     expect(r.role).toBe('clinician');
-    // Pat's window was opened as a manager; main reads Pat's role afresh and refuses.
-    expect(errorOf(await dispatch(patWindow, 'users.list', {})).code).toBe('FORBIDDEN');
+    // Pat's window was opened as a manager; main reads Pat's role afresh, and the session ends.
+    expect(errorOf(await dispatch(patWindow, 'users.list', {})).code).toBe('UNAUTHENTICATED');
     await call(samWindow, 'auth.logout');
   });
 
-  it('cannot be disabled from a second window by a manager who was disabled meanwhile', async () => {
+  it('cannot be disabled from a second window by a manager who was disabled meanwhile: that window is signed out', async () => {
     const folder = tempFolder();
     const { session: patWindow } = await newInstallation(folder);
     const pat = patWindow.active().user.id;
@@ -296,12 +296,12 @@ describe('the last manager', () => {
     await call(samWindow, 'auth.changePassword', { currentPassword: TEMPORARY, newPassword: CHOSEN });
 
     await call(patWindow, 'users.disable', { id: sam.id });
-    // Sam's window is still open, but Sam is disabled now: main reads that afresh and refuses.
+    // Sam's window is still open, but a disabled user's session ends at their next call.
     const e = errorOf(await dispatch(samWindow, 'users.disable', { id: pat }));
-    expect(e.code).toBe('FORBIDDEN');
-    expect(e.message).toMatch(/has been disabled/);
+    expect(e.code).toBe('UNAUTHENTICATED');
+    expect(e.message).toMatch(/disabled your account/);
+    expect(((await call(samWindow, 'auth.state')) as { state: string }).state).toBe('signed-out');
     expect(((await call(patWindow, 'users.list')) as UserRow[]).find((u) => u.id === pat)!.enabled).toBe(true);
-    await call(samWindow, 'auth.logout');
     await call(patWindow, 'auth.logout');
   });
 });

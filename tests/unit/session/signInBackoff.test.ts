@@ -163,8 +163,10 @@ describe('a manager lifting a pause', () => {
 });
 
 describe('the failed sign-ins waiting for the audit log', () => {
+  // At plausible times (after the installation was set up at 13:00, not in the future): lines at
+  // other times are refused as forged, which is tested in tests/unit/audit/anchor.test.ts.
   function failedLine(i: number): string {
-    const at = new Date(Date.UTC(2026, 5, 1) + i * SECOND).toISOString();
+    const at = new Date(Date.UTC(2026, 6, 1, 13, 0, 0) + i).toISOString();
     return `${JSON.stringify({ at, actorUserId: null, actorName: `guess${i}`, action: 'auth.login', outcome: 'failed', detail: 'unknown or disabled username' })}\n`;
   }
 
@@ -178,7 +180,7 @@ describe('the failed sign-ins waiting for the audit log', () => {
     expect(failed.n).toBe(PENDING_LIMIT);
     const summary = session.active().store.raw.prepare("SELECT * FROM audit_log WHERE action = 'auth.failures'").get() as { detail: string; outcome: string };
     expect(summary.outcome).toBe('failed');
-    expect(summary.detail).toMatch(new RegExp(`^${120_000 - PENDING_LIMIT + 1} more failed sign-ins from 2026-06-01T\\d\\d:\\d\\d:\\d\\d.\\d{3}Z to 2026-06-02T`));
+    expect(summary.detail).toMatch(new RegExp(`^${120_000 - PENDING_LIMIT + 1} more failed sign-ins from 2026-07-01T13:00:00.999Z to 2026-07-01T13:01:59.999Z`));
     expect(await call(session, 'audit.verify')).toMatchObject({ ok: true });
   });
 

@@ -128,7 +128,7 @@ describe('defaultDataFolder', () => {
 });
 
 describe('pathsIn', () => {
-  it('puts the database, key file and pending audit beside each other in the folder', () => {
+  it('puts the database, key file, pending audit and audit anchor beside each other in the folder', () => {
     const p = pathsIn('/data/signpost');
     expect(p).toEqual({
       folder: '/data/signpost',
@@ -136,6 +136,7 @@ describe('pathsIn', () => {
       slots: '/data/signpost/keyslots.json',
       pendingAudit: '/data/signpost/pending-audit.jsonl',
       signInAttempts: '/data/signpost/sign-in-attempts.json',
+      anchor: '/data/signpost/audit-anchor.jsonl',
     });
   });
 });

@@ -6,7 +6,7 @@ import type { UserRow } from '../../../main/contract/people';
 import { dispatch } from '../../../main/dispatch/dispatch';
 import { Session } from '../../../main/session/session';
 import {
-  makeSlot, newDataKey, newRecoveryKey, newSlotFile, normaliseRecoveryKey, readSlotFile, type Slot, type SlotFile,
+  makeSlot, newDataKey, newRecoveryKey, newSlotFile, normaliseRecoveryKey, readSlotFile, type SealedSlot, type SlotFile,
   unwrapSlot, writeSlotFile,
 } from '../../../main/store/keySlots';
 import { call, MANAGER_PASSWORD, newInstallation, TEST_KDF } from '../../support/installation';
@@ -16,7 +16,7 @@ const SLOT_TIME = new Date('2026-12-04T10:00:00Z');
 
 const tempFolder = useTempFolders();
 
-function userSlot(dataKey: Buffer, password: string, userId = 1, username = 'pat'): Slot {
+function userSlot(dataKey: Buffer, password: string, userId = 1, username = 'pat'): SealedSlot {
   return makeSlot(dataKey, password, { kind: 'user', userId, username }, TEST_KDF, SLOT_TIME);
 }
 
@@ -62,11 +62,18 @@ describe('a key slot', () => {
     expect(unwrapSlot(slot, 'correct horse battery')!.equals(dataKey)).toBe(true);
   });
 
-  it('fails when its wrapped key has been tampered with', () => {
+  it('fails when its wrapped private key or its sealed data key has been tampered with', () => {
     const slot = userSlot(newDataKey(), 'correct horse battery');
-    const wrapped = Buffer.from(slot.wrappedKey, 'base64');
-    wrapped[0] = wrapped[0]! ^ 1;
-    expect(unwrapSlot({ ...slot, wrappedKey: wrapped.toString('base64') }, 'correct horse battery')).toBeNull();
+    const flip = (b64: string) => {
+      const bytes = Buffer.from(b64, 'base64');
+      bytes[0] = bytes[0]! ^ 1;
+      return bytes.toString('base64');
+    };
+    expect(unwrapSlot({ ...slot, privateKey: { ...slot.privateKey, data: flip(slot.privateKey.data) } }, 'correct horse battery')).toBeNull();
+    expect(unwrapSlot({ ...slot, sealed: [{ ...slot.sealed[0]!, data: flip(slot.sealed[0]!.data) }] }, 'correct horse battery')).toBeNull();
+    // A sealed key relabelled as another generation fails too: the generation is bound in.
+    expect(unwrapSlot({ ...slot, sealed: [{ ...slot.sealed[0]!, generation: 2 }] }, 'correct horse battery')).toBeNull();
+    expect(unwrapSlot(slot, 'correct horse battery')).not.toBeNull();
   });
 });
 
@@ -217,7 +224,7 @@ describe('disabling and re-enabling a user', () => {
   const LEE_PASSWORD = 'lee first password';
   const LEE_TEMPORARY = 'lee second password';
 
-  function slotsOpenedBy(path: string, password: string): Slot[] {
+  function slotsOpenedBy(path: string, password: string): SlotFile['slots'] {
     // Read the file directly, as someone outside the app would, and try every slot in it.
     const raw = JSON.parse(readFileSync(path, 'utf8')) as SlotFile;
     return raw.slots.filter((s) => unwrapSlot(s, password) !== null);
