@@ -51,6 +51,14 @@ function HomeCard({ title, children, action }: { title: string; children: ReactN
   );
 }
 
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sir', 'dame', 'rev']);
+
+/** The name to greet someone by: their first name, past any title ("Dr Amir Khan" is Amir). */
+export function greetingName(fullName: string): string {
+  const words = fullName.trim().split(/\s+/);
+  return words.find((w) => !TITLES.has(w.toLowerCase().replace(/\.$/, ''))) ?? words[0] ?? '';
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -93,7 +101,7 @@ export function HomeScreen({ session, onNavigate }: { session: ActiveState; onNa
 
   return (
     <>
-      <PageHeader title={`Hello, ${session.user.fullName.split(' ')[0]}`} intro={`You are signed in as ${roleLabels[session.user.role].toLowerCase()}.`} />
+      <PageHeader title={`Hello, ${greetingName(session.user.fullName)}`} intro={`You are signed in as ${roleLabels[session.user.role].toLowerCase()}.`} />
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', maxWidth: 1100 }}>
         {may('referrals.create') && (
           <HomeCard title="Refer a patient" action={<Button variant="contained" onClick={() => onNavigate('new-referral')}>New referral</Button>}>
