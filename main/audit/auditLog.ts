@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AuditCheck, AuditEntry } from '../contract/audit';
+import type { AuditCheck } from '../contract/audit';
 import type { Database } from '../store/schema';
 
 export interface AuditInput {
@@ -83,30 +83,3 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainCheck
   }
 }
 
-export async function listAudit(
-  db: Kysely<Database>,
-  options: { beforeId?: number | undefined; limit: number },
-): Promise<{ entries: AuditEntry[]; total: number }> {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(options.limit);
-  if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
-  const rows = await query.execute();
-  // The log is append-only (triggers refuse deletes), so the highest id is the count, without a full scan.
-  const { total } = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('total'))
-    .executeTakeFirstOrThrow();
-  return {
-    total: Number(total),
-    entries: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actorUserId: r.actor_user_id,
-      actorName: r.actor_name,
-      action: r.action,
-      targetType: r.target_type,
-      targetId: r.target_id,
-      outcome: r.outcome as AuditEntry['outcome'],
-      detail: r.detail,
-    })),
-  };
-}

@@ -160,4 +160,26 @@ describe('the foundation, as a practice uses it in a browser', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 10_000 }).toContain(WORKER.name);
   });
+
+  it('shows the manager, in plain words, what the link worker did: filtered by person, and exported', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(MANAGER.username, MANAGER.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Audit log' }).click();
+    const form = page.getByRole('form', { name: 'Filter the audit log' });
+    await form.getByLabel('Person').click();
+    await page.getByRole('option', { name: WORKER.name, exact: true }).click();
+    await form.getByRole('button', { name: 'Show entries' }).click();
+    const table = page.getByRole('table', { name: 'Audit log entries' });
+    await table.getByText(`${WORKER.name} changed their password`).first().waitFor();
+    expect(await table.getByText(/^Pat Manager/).count()).toBe(0);
+    // Dates the wrong way round are refused at the field, and the entries shown stay.
+    await form.getByLabel('From').fill('2026-12-04');
+    await form.getByLabel('To').fill('2026-12-01');
+    await form.getByRole('button', { name: 'Show entries' }).click();
+    await form.getByText('The end date is before the start date').waitFor();
+    expect(await table.getByText(`${WORKER.name} signed in`).count()).toBeGreaterThan(0);
+    await checkScreen(page, '13-audit-log-filtered');
+    const [file] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Export these entries (CSV)' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^signpost-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
 });
