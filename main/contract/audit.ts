@@ -29,7 +29,7 @@ export const auditChannels = {
   'audit.list': channel({
     summary: 'The audit log, newest first.',
     access: managers,
-    audit: 'none',
+    audit: 'read',
     input: z.object({
       beforeId: Id.optional(),
       limit: z.number().int().min(1).max(500).default(100),
