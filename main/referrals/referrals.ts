@@ -126,7 +126,7 @@ export async function createReferral(ctx: Ctx, input: NewReferral): Promise<{ ma
   await ctx.db.insertInto('referral_reason').values([...new Set(referral.reasons)].map((reason) => ({ referral_id: row.id, reason }))).execute();
   await addEvent(ctx, row.id, { kind: 'status', status: 'received', text: `Referral received (${referralSourceLabels[referral.source]})` });
   if (typedToReconcile) {
-    await addEvent(ctx, row.id, { kind: 'note', text: 'The referrer works at another practice and typed patient details the record does not hold: check them with the practice record' });
+    await addEvent(ctx, row.id, { kind: 'note', text: 'Made from another practice, with patient details that differ from the record: check them against the practice record' });
   }
   if (input.draftId !== undefined) {
     await ctx.db.deleteFrom('referral_draft').where('id', '=', input.draftId).where('user_id', '=', ctx.actor.id).execute();

@@ -48,7 +48,7 @@ function SectionHeading({ id, title, action, onAction }: { id: string; title: st
 function ReconcileNotice({ toReconcile, onCheck }: { toReconcile: PatientDetailsToReconcile; onCheck: () => void }) {
   const { differences } = toReconcile;
   return (
-    <Alert severity="warning" sx={{ mb: 2 }} component="section" aria-labelledby="reconcile-heading"
+    <Alert severity="warning" sx={{ mb: 2 }} component="section" role="region" aria-labelledby="reconcile-heading"
       action={<Button color="inherit" variant="outlined" onClick={onCheck}>{differences.length > 0 ? 'Check the details' : 'Mark as checked'}</Button>}>
       <Typography variant="h2" id="reconcile-heading" sx={{ fontSize: '1.1rem', mb: 0.5 }}>Details to reconcile</Typography>
       <Typography sx={{ mb: 1 }}>

@@ -83,7 +83,7 @@ describe('a referral from someone at another practice', () => {
       ['phones', '07700900123 (mobile, safe for messages)', '07700900777 (mobile)'],
       ['registeredPracticeId', 'Riverside Surgery', 'Hillview Medical Centre'],
     ]);
-    expect(detail.timeline.map((e) => e.text)).toContain('The referrer works at another practice and typed patient details the record does not hold: check them with the practice record');
+    expect(detail.timeline.map((e) => e.text)).toContain('Made from another practice, with patient details that differ from the record: check them against the practice record');
 
     await signInAs(session, 'kim');
     expect((await expectError(session, 'referrals.get', { id: made.id })).code).toBe('FORBIDDEN');
