@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { MyReferral, Patient, PatientMatch, ReferralDetail, ReferralMade, ReferralSummary } from '../../../main/contract/referrals';
 import { dispatch } from '../../../main/dispatch/dispatch';
@@ -98,6 +99,20 @@ describe('a referral from someone at another practice', () => {
     expect(e.message).not.toMatch(/Margaret|open referral/);
     expect(await lastAudit(session, 'referrals.create')).toMatchObject({ outcome: 'refused', actor_name: 'Ria Reception', detail: expect.stringContaining(`existingPatientId ${first.patientId}`) as string });
     expect((await storedPatient(session, first.patientId)).given_name).toBe('Margaret');
+  });
+
+  it('gives the referrer from another practice the message back with the patient as she typed them, never the record', async () => {
+    const { session } = await practiceOnesPatient();
+    await signInAs(session, 'ria');
+    const made = (await call(session, 'referrals.create', newReferral(retypedAtPractice2))) as { id: number };
+    await signInAs(session, 'lee');
+    await call(session, 'referrals.transition', { id: made.id, to: 'accepted' });
+    const message = (await call(session, 'referrals.messageBack', { referralId: made.id, occasion: 'acceptance', needs: 'Company', whatMatters: 'Singing' })) as { id: number };
+    await signInAs(session, 'ria');
+    const file = (await call(session, 'referrals.exportMessage', { messageId: message.id, format: 'pdf' })) as { base64: string };
+    const text = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(file.base64, 'base64') }).toString();
+    expect(text).toContain('Ellis-Jones');
+    expect(text).not.toMatch(/Beech Grove|Margaret/);
   });
 
   it('is reconciled by the link worker: each detail kept or taken, the change audited with before and after', async () => {
