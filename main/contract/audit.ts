@@ -44,7 +44,7 @@ export const auditChannels = {
   'audit.list': channel({
     summary: 'The audit log, newest first.',
     access: managers,
-    audit: 'none',
+    audit: 'read',
     input: z.object({
       filter: AuditFilter.prefault({}),
       beforeId: Id.optional(),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { Id, requiredText, Timestamp } from './fields';
+import { Id, optionalText, requiredText, Timestamp } from './fields';
 import { Instrument } from './measures';
-import { londonNowLocal, londonToday, ruleNow } from './time';
-import { IsoDate } from './nhs';
+import { londonNowLocal, ruleNow } from './time';
+import { DateOf, IsoDate, OptionalIsoDate, PastOrToday } from './nhs';
 import { MessageBackContent, ReferralStatus, Urgency } from './referrals';
 import { managers } from './roles';
 
@@ -48,8 +48,6 @@ export const workingStates: readonly ReferralStatus[] = ['accepted', 'contacted'
 
 // ---------------------------------------------------------------- dates and times in England
 
-const optionalText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).optional().default('');
-
 /** A date and time of day in England as typed, `YYYY-MM-DDTHH:mm`; not in the future. */
 export const LocalDateTime = z
   .string({ error: 'Enter the date and time' })
@@ -61,15 +59,6 @@ export const LocalDateTime = z
   // Five minutes' grace: a contact typed as it ends may be stamped a moment ahead of main's clock.
   .refine((v) => v <= londonNowLocal(new Date(ruleNow().getTime() + 5 * 60_000)), 'The date and time cannot be in the future');
 
-const PastDate = (what: string) =>
-  z.string({ error: `Enter ${what}` }).pipe(IsoDate).refine((v) => v <= londonToday(ruleNow()), `${what.charAt(0).toUpperCase()}${what.slice(1)} cannot be in the future`);
-
-/** An optional date: '' or absent means none. */
-const OptionalDate = z
-  .union([z.literal(''), IsoDate])
-  .nullable()
-  .optional()
-  .transform((v) => (v === '' || v === undefined ? null : v));
 
 // ---------------------------------------------------------------- records on a case
 
@@ -214,7 +203,7 @@ export const GoalInput = z.object({
   /** Absent: a new goal. */
   id: Id.optional(),
   text: requiredText('the goal in the person’s own words', 500),
-  targetDate: OptionalDate,
+  targetDate: OptionalIsoDate,
   progress: GoalProgress.default('not_started'),
 });
 export type GoalInput = z.input<typeof GoalInput>;
@@ -223,7 +212,7 @@ export const NextStepInput = z.object({
   referralId: Id,
   id: Id.optional(),
   text: requiredText('the next step', 500),
-  dueOn: z.string({ error: 'Enter the date it is due' }).pipe(IsoDate),
+  dueOn: DateOf('the date it is due'),
   done: z.boolean().optional().default(false),
 });
 export type NextStepInput = z.input<typeof NextStepInput>;
@@ -232,7 +221,7 @@ export const EscalationInput = z.object({
   referralId: Id,
   concern: requiredText('the concern', 2000),
   escalatedTo: requiredText('to whom it was escalated', 200),
-  escalatedOn: PastDate('the date it was escalated'),
+  escalatedOn: PastOrToday('the date it was escalated'),
   outcome: optionalText(2000),
 });
 export type EscalationInput = z.input<typeof EscalationInput>;

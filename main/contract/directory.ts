@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { Id, requiredText, Timestamp } from './fields';
-import { IsoDate, normalisePostcode } from './nhs';
+import { Id, optionalText, requiredText, Timestamp } from './fields';
+import { IsoDate, normalisePostcode, OptionalIsoDate } from './nhs';
 import { Reason } from './referrals';
 import { referrers } from './roles';
 import { londonToday, ruleNow } from './time';
@@ -26,8 +26,6 @@ export const useKindLabels: Readonly<Record<UseKind, string>> = { signposted: 'S
 
 // ---------------------------------------------------------------- field rules
 
-const optionalText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).optional().default('');
-
 /** A phone number a service gives out: a UK number (01…, 07…, 0800 …) or a short free number like 116 123. */
 export function servicePhoneProblem(typed: string): string | null {
   const digits = typed.replace(/[\s()-]/g, '').replace(/^\+44/, '0');
@@ -37,6 +35,7 @@ export function servicePhoneProblem(typed: string): string | null {
 
 const ServicePhone = z
   .string()
+  .max(40, 'Enter a UK phone number, like 0113 496 0000, or a short number like 116 123')
   .trim()
   .transform((v) => v.replace(/\s+/g, ' '))
   .superRefine((v, ctx) => {
@@ -60,6 +59,7 @@ export function normaliseWebsite(typed: string): string | null {
 
 const Website = z
   .string()
+  .max(500, 'A web address has 500 characters or fewer')
   .trim()
   .superRefine((v, ctx) => {
     if (normaliseWebsite(v) === null) ctx.addIssue({ code: 'custom', message: 'Enter a web address, like www.example.org.uk' });
@@ -68,6 +68,7 @@ const Website = z
 
 const ServicePostcode = z
   .string()
+  .max(12, 'Enter a real UK postcode, like LS1 4AP, or leave it empty')
   .trim()
   .superRefine((v, ctx) => {
     if (v !== '' && !normalisePostcode(v)) ctx.addIssue({ code: 'custom', message: 'Enter a real UK postcode, like LS1 4AP, or leave it empty' });
@@ -98,12 +99,7 @@ export const ServiceInput = z.object({
   cost: Cost.nullable().default(null),
   costNote: optionalText(300),
   /** When someone last checked the details with the service; null if never. */
-  lastChecked: z
-    .union([z.literal(''), IsoDate])
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' || v === undefined ? null : v))
-    .refine((v) => v === null || v <= londonToday(ruleNow()), 'The last checked date cannot be in the future'),
+  lastChecked: OptionalIsoDate.refine((v) => v === null || v <= londonToday(ruleNow()), 'The last checked date cannot be in the future'),
 });
 export type ServiceInput = z.input<typeof ServiceInput>;
 export type ServiceValues = z.output<typeof ServiceInput>;
@@ -143,8 +139,12 @@ export const importModeLabels: Readonly<Record<ImportMode, string>> = {
   all_or_nothing: 'Import nothing if any row has a problem',
 };
 
-/** Longest file content accepted in one call; the renderer sends large files in chunks of rows. */
-export const MAX_IMPORT_CHARS = 4_000_000;
+/**
+ * Longest file content, and most rows, accepted in one call: the renderer sends large files in
+ * parts of 200 rows, so that no one call holds the database (and everyone else's calls) for long.
+ */
+export const MAX_IMPORT_CHARS = 2_000_000;
+export const MAX_IMPORT_ROWS = 500;
 
 export const ImportInput = z.object({
   format: ImportFormat,

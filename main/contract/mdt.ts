@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { Id, requiredText, Timestamp } from './fields';
-import { IsoDate } from './nhs';
+import { Id, optionalText, requiredText, Timestamp } from './fields';
+import { DateOf, IsoDate } from './nhs';
 import { ReferralStatus } from './referrals';
 import { Role } from './roles';
 
@@ -57,8 +57,6 @@ export type Attendance = z.infer<typeof Attendance>;
 export const attendanceLabels: Readonly<Record<Attendance, string>> = { present: 'Present', apologies: 'Apologies', absent: 'Absent' };
 
 // ---------------------------------------------------------------- field rules
-
-const optionalText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).optional().default('');
 
 export const ClockTime = z
   .string({ error: 'Enter a time' })
@@ -392,7 +390,7 @@ export const ActionInput = z.object({
   text: requiredText('the action', 500),
   ownerUserId: Id.nullable().optional().transform((v) => v ?? null),
   ownerName: requiredText('who owns the action', 120),
-  dueOn: z.string({ error: 'Enter the date it is due' }).pipe(IsoDate),
+  dueOn: DateOf('the date it is due'),
 });
 export type ActionInput = z.input<typeof ActionInput>;
 
@@ -611,7 +609,7 @@ export const mdtChannels = {
   'mdt.myActions': channel({
     summary: 'The caller’s open MDT actions, from every meeting, soonest due first (anyone can own one).',
     access: 'signed-in',
-    audit: 'none',
+    audit: 'read',
     input: z.object({}),
     output: z.array(MdtAction),
   }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { Id, Timestamp } from './fields';
 import { managers } from './roles';
-import { isRealDate, londonToday, ruleNow } from './time';
+import { IsoDate, PastOrToday } from './nhs';
 
 /**
  * Wellbeing measures: every question's exact wording, the answer labels, the licence notice and the
@@ -243,11 +243,7 @@ const refuseOtherKeys = {
   error: (i: { code?: string; keys?: string[] }) => (i.code === 'unrecognized_keys' && i.keys ? `${KEYS_REFUSED} (not accepted: ${i.keys.join(', ')})` : undefined),
 };
 
-export const TakenOn = z
-  .string({ error: 'Enter the date the measure was taken' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the measure was taken')
-  .refine(isRealDate, 'Enter a real date')
-  .refine((v) => v <= londonToday(ruleNow()), 'The date cannot be in the future');
+export const TakenOn = PastOrToday('the date the measure was taken');
 
 const common = {
   referralId: Id,
@@ -366,8 +362,8 @@ export const measureChannels = {
   'measures.due': channel({
     summary: 'Open cases whose follow-up measure is due: a baseline older than the set number of weeks, with no follow-up since.',
     access: worksCases,
-    audit: 'none',
-    input: z.object({ asOf: z.iso.date().optional(), practiceId: Id.optional() }),
+    audit: 'read',
+    input: z.object({ asOf: IsoDate.optional(), practiceId: Id.optional() }),
     output: z.object({ followUpWeeks: z.number().int(), rows: z.array(DueFollowUp) }),
   }),
   'measures.settings': channel({

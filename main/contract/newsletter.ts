@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { Id, requiredText, Timestamp } from './fields';
-import { londonToday, ruleNow } from './time';
-import { IsoDate } from './nhs';
+import { Id, optionalText, requiredText, Timestamp } from './fields';
+import { IsoDate, PastOrToday } from './nhs';
 
 /**
  * The monthly newsletter: case stories (consent, the de-identification check, review), issues
@@ -12,7 +11,6 @@ import { IsoDate } from './nhs';
 
 // ---------------------------------------------------------------- vocabularies
 
-const optionalText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).optional().default('');
 
 export const ConsentScope = z.enum(['practice', 'pcn', 'public'], { error: 'Choose who the story may be shared with' });
 export type ConsentScope = z.infer<typeof ConsentScope>;
@@ -155,9 +153,6 @@ export type Story = z.infer<typeof Story>;
 export const StoryCandidate = z.object({ referralId: Id, label: z.string(), status: z.string(), hasStory: z.boolean() });
 export type StoryCandidate = z.infer<typeof StoryCandidate>;
 
-const PastOrToday = (what: string) =>
-  z.string({ error: `Enter ${what}` }).pipe(IsoDate).refine((v) => v <= londonToday(ruleNow()), `${what.charAt(0).toUpperCase()}${what.slice(1)} cannot be in the future`);
-
 export const ConsentInput = z.object({
   storyId: Id,
   givenOn: PastOrToday('the date consent was given'),
@@ -276,14 +271,14 @@ export const newsletterChannels = {
   'stories.list': channel({
     summary: 'Case stories at the practices the caller works at, newest first.',
     access: newsletterPeople,
-    audit: 'none',
+    audit: 'read',
     input: z.object({ status: StoryStatus.optional() }),
     output: z.array(StorySummary),
   }),
   'stories.candidates': channel({
     summary: 'Cases a link worker can start a story from: closed ones first, then those in progress.',
     access: writers,
-    audit: 'none',
+    audit: 'read',
     input: z.object({}),
     output: z.array(StoryCandidate),
   }),
@@ -297,7 +292,7 @@ export const newsletterChannels = {
   'stories.check': channel({
     summary: 'The de-identification check on text as typed, with where each finding stands and what to write instead.',
     access: newsletterPeople,
-    audit: 'none',
+    audit: 'read',
     input: CheckInput,
     output: z.object({ findings: z.array(Finding), unresolved: z.number().int() }),
   }),
@@ -360,7 +355,7 @@ export const newsletterChannels = {
   'newsletter.notices': channel({
     summary: 'What the manager must know: stories whose consent was withdrawn after an issue used them.',
     access: editors,
-    audit: 'none',
+    audit: 'read',
     input: z.object({}),
     output: z.array(Notice),
   }),
@@ -402,7 +397,7 @@ export const newsletterChannels = {
   'newsletter.preview': channel({
     summary: 'The issue as its e-mail would show it, from the fields as typed (nothing saved).',
     access: editors,
-    audit: 'none',
+    audit: 'read',
     input: z.object({ id: Id, draft: IssueDraft.optional() }),
     output: z.object({ html: z.string() }),
   }),

@@ -1,5 +1,5 @@
-import { isRealDate } from './time';
 import { z } from 'zod';
+import { isRealDate, londonToday, ruleNow } from './time';
 
 /**
  * NHS number: 10 digits, Modulus 11 check (weights 10 to 2 on the first nine; 11 minus the
@@ -30,6 +30,7 @@ export function formatNhsNumber(digits: string): string {
 
 export const NhsNumber = z
   .string({ error: 'Enter the NHS number' })
+  .max(20, 'An NHS number has 10 digits, like 999 000 0018')
   .superRefine((v, ctx) => {
     const problem = nhsNumberProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -47,6 +48,7 @@ export function normalisePostcode(typed: string): string | null {
 
 export const Postcode = z
   .string({ error: 'Enter the postcode' })
+  .max(12, 'Enter a real UK postcode, like LS1 4AP')
   .trim()
   .superRefine((v, ctx) => {
     if (v === '') ctx.addIssue({ code: 'custom', message: 'Enter the postcode' });
@@ -57,6 +59,7 @@ export const Postcode = z
 /** UK phone number: 10 or 11 digits starting 0, or +44; kept as typed digits with spaces removed. */
 export const UkPhone = z
   .string({ error: 'Enter the phone number' })
+  .max(20, 'Enter a UK phone number, like 07700 900123 or 0113 496 0000')
   .trim()
   .transform((v) => v.replace(/[\s()-]/g, '').replace(/^\+44/, '0'))
   .refine((v) => /^0\d{9,10}$/.test(v), 'Enter a UK phone number, like 07700 900123 or 0113 496 0000');
@@ -66,6 +69,23 @@ export const IsoDate = z
   .string({ error: 'Enter a date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as day, month and year')
   .refine(isRealDate, 'Enter a real date');
+
+/** A real date, with a message naming what is missing when it is not given. */
+export function DateOf(what: string) {
+  return z.string({ error: `Enter ${what}` }).max(10, 'Enter a date as day, month and year').pipe(IsoDate);
+}
+
+/** A day on which something has already happened: a real date, today in England or earlier. */
+export function PastOrToday(what: string) {
+  return DateOf(what).refine((v) => v <= londonToday(ruleNow()), `${what.charAt(0).toUpperCase()}${what.slice(1)} cannot be in the future`);
+}
+
+/** An optional date: '' or absent means none (null). */
+export const OptionalIsoDate = z
+  .union([z.literal(''), IsoDate])
+  .nullable()
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
 
 export const SNOMED = {
   referral: { code: '871731000000106', term: 'Referral to social prescribing service' },

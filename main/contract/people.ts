@@ -75,7 +75,7 @@ export const ListedUser = UserRow.extend({
 });
 export type ListedUser = z.infer<typeof ListedUser>;
 
-const practiceIds = z.array(Id).min(1, 'Choose at least one practice');
+const practiceIds = z.array(Id).min(1, 'Choose at least one practice').max(100, 'Choose 100 practices or fewer');
 
 export const NewUser = z.object({
   fullName: requiredText('the full name', 120),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { Id, requiredText, Timestamp } from './fields';
-import { IsoDate, NhsNumber, Postcode, UkPhone } from './nhs';
+import { Id, optionalText, requiredText, Timestamp } from './fields';
+import { IsoDate, NhsNumber, PastOrToday, Postcode, UkPhone } from './nhs';
 import { managers, referrers } from './roles';
-import { londonToday, ruleNow } from './time';
+import { isRealDate, londonToday, ruleNow, shiftDate } from './time';
 
 // ---------------------------------------------------------------- vocabularies
 
@@ -49,6 +49,7 @@ export const urgencyLabels = { routine: 'Routine', soon: 'Soon (within a week)',
 
 export const Capacity = z.enum(['yes', 'needs_support', 'unsure'], { error: 'Say whether the person can take part' });
 export const MessageBackTo = z.enum(['referrer', 'usual_gp', 'both'], { error: 'Choose who receives the message back' });
+export const messageBackToLabels: Readonly<Record<z.infer<typeof MessageBackTo>, string>> = { referrer: 'The referrer', usual_gp: 'The patient’s usual GP', both: 'Both' };
 
 export const ReferralStatus = z.enum(['received', 'accepted', 'contacted', 'in_progress', 'closed', 'declined', 'unable_to_contact', 'redirected']);
 export type ReferralStatus = z.infer<typeof ReferralStatus>;
@@ -77,9 +78,11 @@ export const transitions: Readonly<Record<ReferralStatus, readonly ReferralStatu
   redirected: [],
 };
 
-// ---------------------------------------------------------------- the patient
+export const sexLabels: Readonly<Record<z.infer<typeof Sex>, string>> = { female: 'Female', male: 'Male', indeterminate: 'Indeterminate', not_known: 'Not known' };
+export const contactMethodLabels: Readonly<Record<z.infer<typeof ContactMethod>, string>> = { phone: 'Phone call', text: 'Text message', email: 'E-mail', letter: 'Letter' };
+export const phoneTypeLabels: Readonly<Record<z.infer<typeof PhoneType>, string>> = { mobile: 'Mobile', home: 'Home', work: 'Work' };
 
-const optionalText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).optional().default('');
+// ---------------------------------------------------------------- the patient
 
 export const PhoneInput = z.object({ number: UkPhone, type: PhoneType, safeForMessage: z.boolean() });
 
@@ -89,10 +92,7 @@ export const PatientInput = z.object({
   givenName: requiredText('the given name', 80),
   familyName: requiredText('the family name', 80),
   preferredName: optionalText(80),
-  dateOfBirth: IsoDate.refine((v) => v <= londonToday(ruleNow()), 'The date of birth cannot be in the future').refine(
-    (v) => v >= '1900-01-01',
-    'Check the year of birth',
-  ),
+  dateOfBirth: PastOrToday('the date of birth').refine((v) => v >= '1900-01-01', 'Check the year of birth'),
   sex: Sex,
   genderIdentity: optionalText(80),
   addressLine1: requiredText('the first line of the address', 120),
@@ -110,8 +110,48 @@ export const PatientInput = z.object({
 });
 export type PatientInput = z.infer<typeof PatientInput>;
 
-export const Patient = PatientInput.extend({ id: Id, nhsNumber: z.string(), postcode: z.string() });
+/** A patient record as stored: the rules for typing it are not checked again on the way out. */
+export const Patient = PatientInput.extend({ id: Id, nhsNumber: z.string(), postcode: z.string(), dateOfBirth: z.string() });
 export type Patient = z.infer<typeof Patient>;
+
+/** The details of a patient record that a referral form can bring in (the NHS number is what finds the record). */
+export const PatientField = z.enum([
+  'title', 'givenName', 'familyName', 'preferredName', 'dateOfBirth', 'sex', 'genderIdentity', 'addressLine1', 'addressLine2',
+  'town', 'postcode', 'phones', 'email', 'preferredContactMethod', 'preferredContactTimes', 'firstLanguage', 'interpreterNeeded',
+  'communicationNeeds', 'registeredPracticeId',
+]);
+export type PatientField = z.infer<typeof PatientField>;
+export const patientFieldLabels: Readonly<Record<PatientField | 'nhsNumber', string>> = {
+  nhsNumber: 'NHS number',
+  title: 'Title',
+  givenName: 'Given name',
+  familyName: 'Family name',
+  preferredName: 'Preferred name',
+  dateOfBirth: 'Date of birth',
+  sex: 'Sex',
+  genderIdentity: 'Gender identity',
+  addressLine1: 'Address line 1',
+  addressLine2: 'Address line 2',
+  town: 'Town or city',
+  postcode: 'Postcode',
+  phones: 'Phone numbers',
+  email: 'E-mail',
+  preferredContactMethod: 'Preferred contact',
+  preferredContactTimes: 'Best times to contact',
+  firstLanguage: 'First language',
+  interpreterNeeded: 'Needs an interpreter',
+  communicationNeeds: 'Communication needs',
+  registeredPracticeId: 'Registered practice',
+};
+
+/** One detail where what was typed is not what the record holds, both as people read them. */
+export const PatientDifference = z.object({ field: PatientField, label: z.string(), stored: z.string(), typed: z.string() });
+export type PatientDifference = z.infer<typeof PatientDifference>;
+
+/** For each differing detail, which is right: the record's ('stored') or what was typed ('typed'). */
+export const DetailChoice = z.enum(['stored', 'typed'], { error: 'Choose which is right' });
+export const DetailChoices = z.partialRecord(PatientField, DetailChoice);
+export type DetailChoices = z.infer<typeof DetailChoices>;
 
 export const PatientMatch = z.object({
   id: Id,
@@ -126,54 +166,100 @@ export type PatientMatch = z.infer<typeof PatientMatch>;
 
 // ---------------------------------------------------------------- the referral form
 
-export const ReferralDetails = z
-  .object({
-    source: ReferralSource,
-    referralDate: IsoDate,
-    reasons: z.array(Reason).min(1, 'Choose at least one reason for the referral'),
-    reasonOther: optionalText(300),
-    whatMatters: requiredText('what matters to the person', 2000),
-    consentGiven: z.literal(true, { error: 'The referral can only be made once the patient has agreed to it' }),
-    consentTakenBy: requiredText('who took consent', 120),
-    consentDate: IsoDate,
-    capacity: Capacity,
-    mdtConsent: z.boolean({ error: 'Say whether the patient agreed to be discussed at MDT' }),
-    safeguardingConcern: z.boolean({ error: 'Say whether there is a safeguarding concern' }),
-    safeguardingDetails: optionalText(2000),
-    safeguardingEscalated: z.boolean().optional().default(false),
-    safeguardingEscalatedTo: optionalText(200),
-    loneWorkingRisks: optionalText(1000),
-    urgency: Urgency,
-    otherAgencies: optionalText(1000),
-    longTermConditions: optionalText(1000),
-    messageBackTo: MessageBackTo,
-    usualGp: optionalText(120),
-  })
-  .superRefine((v, ctx) => {
-    if (v.reasons.includes('other') && v.reasonOther === '') {
-      ctx.addIssue({ code: 'custom', path: ['reasonOther'], message: 'Say what the other reason is' });
-    }
-    if (v.safeguardingConcern && v.safeguardingDetails === '') {
-      ctx.addIssue({ code: 'custom', path: ['safeguardingDetails'], message: 'Describe the safeguarding concern' });
-    }
-    if (v.safeguardingEscalated && v.safeguardingEscalatedTo === '') {
-      ctx.addIssue({ code: 'custom', path: ['safeguardingEscalatedTo'], message: 'Say to whom it was escalated' });
-    }
-    if (v.messageBackTo !== 'referrer' && v.usualGp === '') {
-      ctx.addIssue({ code: 'custom', path: ['usualGp'], message: 'Name the patient’s usual GP' });
-    }
-  });
+/**
+ * Consent is for this referral: taken when referring, so no earlier than this many days before the
+ * referral date (a referral typed up a few days after the conversation is common; a consent from a
+ * month before is an earlier conversation, not this referral's). It may be later than the referral
+ * date (confirmed with the person afterwards), but never in the future.
+ */
+export const CONSENT_DAYS_BEFORE_REFERRAL = 14;
+
+const referralDetailsShape = z.object({
+  source: ReferralSource,
+  referralDate: PastOrToday('the referral date'),
+  reasons: z.array(Reason).min(1, 'Choose at least one reason for the referral').max(Reason.options.length),
+  reasonOther: optionalText(300),
+  whatMatters: requiredText('what matters to the person', 2000),
+  consentGiven: z.literal(true, { error: 'The referral can only be made once the patient has agreed to it' }),
+  consentTakenBy: requiredText('who took consent', 120),
+  consentDate: PastOrToday('the date consent was given'),
+  capacity: Capacity,
+  mdtConsent: z.boolean({ error: 'Say whether the patient agreed to be discussed at MDT' }),
+  safeguardingConcern: z.boolean({ error: 'Say whether there is a safeguarding concern' }),
+  safeguardingDetails: optionalText(2000),
+  safeguardingEscalated: z.boolean().optional().default(false),
+  safeguardingEscalatedTo: optionalText(200),
+  loneWorkingRisks: optionalText(1000),
+  urgency: Urgency,
+  otherAgencies: optionalText(1000),
+  longTermConditions: optionalText(1000),
+  messageBackTo: MessageBackTo,
+  usualGp: optionalText(120),
+});
+type DetailsToCheck = Partial<z.output<typeof referralDetailsShape>>;
+
+/** The rules between the referral's answers, for the form and for a correction alike. */
+function checkDetails(v: DetailsToCheck, ctx: z.RefinementCtx): void {
+  if (v.reasons?.includes('other') && v.reasonOther === '') {
+    ctx.addIssue({ code: 'custom', path: ['reasonOther'], message: 'Say what the other reason is' });
+  }
+  if (v.safeguardingConcern && v.safeguardingDetails === '') {
+    ctx.addIssue({ code: 'custom', path: ['safeguardingDetails'], message: 'Describe the safeguarding concern' });
+  }
+  if (v.safeguardingEscalated && v.safeguardingEscalatedTo === '') {
+    ctx.addIssue({ code: 'custom', path: ['safeguardingEscalatedTo'], message: 'Say to whom it was escalated' });
+  }
+  if (v.messageBackTo !== undefined && v.messageBackTo !== 'referrer' && v.usualGp === '') {
+    ctx.addIssue({ code: 'custom', path: ['usualGp'], message: 'Name the patient’s usual GP' });
+  }
+  // Only against a referral date that passed its own checks (a real day, not in the future).
+  const referralDate = v.referralDate && isRealDate(v.referralDate) && v.referralDate <= londonToday(ruleNow()) ? v.referralDate : null;
+  if (referralDate && v.consentDate && v.consentDate < shiftDate(referralDate, -CONSENT_DAYS_BEFORE_REFERRAL)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['consentDate'],
+      message: `Consent is for this referral: it cannot be more than ${CONSENT_DAYS_BEFORE_REFERRAL} days before the referral date`,
+    });
+  }
+}
+
+export const ReferralDetails = referralDetailsShape.superRefine(checkDetails);
 export type ReferralDetails = z.infer<typeof ReferralDetails>;
 
-export const NewReferral = z.object({
-  /** Reuse this patient record (found by search) instead of making a new one; its details are updated. */
-  existingPatientId: Id.optional(),
-  patient: PatientInput,
-  referral: ReferralDetails,
-  /** The person saw the warning that the patient already has an open referral, and goes on. */
-  acknowledgeOpenReferral: z.boolean().optional().default(false),
-  draftId: Id.optional(),
-});
+/** A referral's answers as stored: the rules for typing them are not checked again on the way out. */
+export const ReferralDetailsView = referralDetailsShape.extend({ referralDate: z.string(), consentDate: z.string() });
+
+export const NewReferral = z
+  .object({
+    /** Reuse this patient record (found by search) instead of making a new one. */
+    existingPatientId: Id.optional(),
+    patient: PatientInput,
+    referral: ReferralDetails,
+    /** The person saw the warning that the patient already has an open referral, and goes on. */
+    acknowledgeOpenReferral: z.boolean().optional().default(false),
+    /**
+     * The answer to "these details differ, which are right?": for each detail main listed, the
+     * record's or the typed one. Only details chosen as typed change the record.
+     */
+    patientChoices: DetailChoices.optional(),
+    draftId: Id.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.referral.referralDate < v.patient.dateOfBirth) {
+      ctx.addIssue({ code: 'custom', path: ['referral', 'referralDate'], message: 'The referral date cannot be before the date of birth' });
+    }
+  });
+
+/**
+ * What making a referral answers: made (the patient record's id only for someone who works at the
+ * patient's practice), or, for an existing record that someone of its practice may update, the
+ * details that differ, for the person to say which are right before anything is saved.
+ */
+export const ReferralMade = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('made'), id: Id, patientId: Id.nullable() }),
+  z.object({ outcome: z.literal('differs'), patientId: Id, differences: z.array(PatientDifference) }),
+]);
+export type ReferralMade = z.infer<typeof ReferralMade>;
 export type NewReferral = z.infer<typeof NewReferral>;
 
 // ---------------------------------------------------------------- the referral's life
@@ -236,11 +322,21 @@ export const ReferralSummary = z.object({
 });
 export type ReferralSummary = z.infer<typeof ReferralSummary>;
 
+export const PatientDetailsToReconcile = z.object({
+  typedByName: z.string(),
+  typedAt: Timestamp,
+  /** Against the record as it is now: empty once the record holds what was typed. */
+  differences: z.array(PatientDifference),
+});
+export type PatientDetailsToReconcile = z.infer<typeof PatientDetailsToReconcile>;
+
 export const ReferralDetail = z.object({
   summary: ReferralSummary,
   patient: Patient,
-  details: ReferralDetails,
+  details: ReferralDetailsView,
   referrerName: z.string(),
+  /** The referrer does not work at the patient's practice and typed details the record does not hold: for the link worker to check. */
+  toReconcile: PatientDetailsToReconcile.nullable(),
   coding: z.array(Coding),
   timeline: z.array(ReferralEvent),
   messages: z.array(MessageBack),
@@ -257,12 +353,20 @@ export const MyReferral = z.object({
   receivedAt: Timestamp,
   status: ReferralStatus,
   statusChangedAt: Timestamp,
+  /** Who the form said receives the message back: the referrer sees none when it went to the usual GP only. */
+  messageBackTo: MessageBackTo,
   messages: z.array(MessageBack),
 });
 export type MyReferral = z.infer<typeof MyReferral>;
 
+/** A referral form as typed so far: any shape (it is not checked until it is sent), but not without bound. */
+export const DRAFT_MAX_CHARS = 100_000;
+export const DraftForm = z
+  .record(z.string().max(100), z.unknown())
+  .refine((form) => JSON.stringify(form).length <= DRAFT_MAX_CHARS, 'This draft is too large to keep: send the referral or shorten it');
+
 export const InboxQuery = z.object({
-  status: z.array(ReferralStatus).optional(),
+  status: z.array(ReferralStatus).max(ReferralStatus.options.length).optional(),
   practiceId: Id.optional(),
   reason: Reason.optional(),
   urgency: Urgency.optional(),
@@ -273,6 +377,17 @@ export const InboxQuery = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+/** What the link worker or manager may correct on a referral after it was made. */
+export const CorrectDetailsInput = referralDetailsShape
+  .pick({ referralDate: true, source: true, reasons: true, reasonOther: true, urgency: true, messageBackTo: true, usualGp: true, consentTakenBy: true, consentDate: true })
+  .extend({ id: Id })
+  .superRefine(checkDetails);
+export type CorrectDetailsInput = z.input<typeof CorrectDetailsInput>;
+export const correctableDetails = ['referralDate', 'source', 'reasons', 'reasonOther', 'urgency', 'messageBackTo', 'usualGp', 'consentTakenBy', 'consentDate'] as const;
+
+export const PatientUpdate = z.object({ id: Id, patient: PatientInput });
+export type PatientUpdate = z.input<typeof PatientUpdate>;
 
 const exportFile = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
 
@@ -312,38 +427,45 @@ export const referralChannels = {
     input: z.object({ id: Id }),
     output: Patient,
   }),
+  'patients.update': channel({
+    summary: 'Correct a patient record (for those who work at the patient’s practice); identity changes are audited with before and after.',
+    access: referrers,
+    audit: 'write',
+    input: PatientUpdate,
+    output: Patient,
+  }),
   'referrals.create': channel({
-    summary: 'Make a referral; reuses the patient record when one exists; warns of an open referral.',
+    summary: 'Make a referral. An existing record is updated only by someone of its practice, only where they say the typed detail is right; from another practice, the typed details wait for the link worker.',
     access: referrers,
     audit: 'write',
     input: NewReferral,
-    output: z.object({ id: Id, patientId: Id }),
+    output: ReferralMade,
   }),
   'referrals.saveDraft': channel({
     summary: 'Keep the referral form as typed so far (a call, a lock or a crash loses nothing).',
     access: referrers,
-    audit: 'none',
-    input: z.object({ id: Id.optional(), form: z.record(z.string(), z.unknown()) }),
+    audit: 'write',
+    input: z.object({ id: Id.optional(), form: DraftForm }),
     output: z.object({ id: Id, savedAt: Timestamp }),
   }),
   'referrals.drafts': channel({
     summary: 'Your unfinished referral forms.',
     access: referrers,
-    audit: 'none',
+    audit: 'read',
     input: z.object({}),
     output: z.array(z.object({ id: Id, savedAt: Timestamp, label: z.string(), form: z.record(z.string(), z.unknown()) })),
   }),
   'referrals.discardDraft': channel({
     summary: 'Throw away an unfinished referral form.',
     access: referrers,
-    audit: 'none',
+    audit: 'write',
     input: z.object({ id: Id }),
     output: z.object({ done: z.literal(true) }),
   }),
   'referrals.inbox': channel({
     summary: 'Referrals for the practices the caller covers, filtered, sorted and paged.',
     access: lwAndManagers,
-    audit: 'none',
+    audit: 'read',
     input: InboxQuery,
     output: z.object({ rows: z.array(ReferralSummary), total: z.number().int(), staleAfterWorkingDays: z.number().int() }),
   }),
@@ -352,6 +474,20 @@ export const referralChannels = {
     access: lwAndManagers,
     audit: 'read',
     input: z.object({ id: Id }),
+    output: ReferralDetail,
+  }),
+  'referrals.correctDetails': channel({
+    summary: 'Correct the referral’s date, source, reasons, urgency, usual GP and consent details; audited with before and after.',
+    access: lwAndManagers,
+    audit: 'write',
+    input: CorrectDetailsInput,
+    output: ReferralDetail,
+  }),
+  'referrals.reconcile': channel({
+    summary: 'Settle the details a referrer from another practice typed: for each, keep the record’s or take the typed one.',
+    access: lwAndManagers,
+    audit: 'write',
+    input: z.object({ id: Id, choices: DetailChoices }),
     output: ReferralDetail,
   }),
   'referrals.transition': channel({
@@ -372,20 +508,20 @@ export const referralChannels = {
     summary: 'Record that the SNOMED CT code was entered in the clinical system.',
     access: lwAndManagers,
     audit: 'write',
-    input: z.object({ id: Id, code: z.enum(['871731000000106', '871711000000103']), recordedOn: IsoDate }),
+    input: z.object({ id: Id, code: z.enum(['871731000000106', '871711000000103']), recordedOn: PastOrToday('the date it was recorded') }),
     output: ReferralDetail,
   }),
   'referrals.codingWorklist': channel({
     summary: 'Accepted referrals whose code is not yet recorded in the clinical system.',
     access: lwAndManagers,
-    audit: 'none',
+    audit: 'read',
     input: z.object({}),
     output: z.array(ReferralSummary),
   }),
   'referrals.mine': channel({
     summary: 'The caller’s own referrals: status and messages back only.',
     access: referrers,
-    audit: 'none',
+    audit: 'read',
     input: z.object({}),
     output: z.array(MyReferral),
   }),
@@ -399,7 +535,7 @@ export const referralChannels = {
   'referrals.messageBackDraft': channel({
     summary: 'A message back pre-filled from what Signpost knows of the referral.',
     access: ['link_worker'],
-    audit: 'none',
+    audit: 'read',
     input: z.object({ referralId: Id }),
     output: MessageBackContent,
   }),

@@ -58,6 +58,11 @@ export function isRealDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
+/** The ISO date `days` days after `date` (before, when negative). */
+export function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** A day that has happened: today in England or earlier. */
 export function notAfterToday<S extends z.ZodType<string | null>>(schema: S, message: string) {
   return schema.refine((v) => v === null || v <= londonToday(ruleNow()), message);

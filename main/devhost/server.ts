@@ -76,14 +76,26 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: DevHos
     if (!hasToken(req, token)) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Missing or wrong token.' } });
     if (url.pathname === '/rpc' && req.method === 'GET') return sendJson(res, 200, describeChannels());
     if (req.method !== 'POST') return sendText(res, 405, 'Use POST.');
-    const name = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+    const name = decoded(url.pathname.slice('/rpc/'.length));
+    if (name === null) return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The channel name in the address is not valid.' } });
     if (!isChannelName(name)) return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel called ${name}.` } });
     const body = await readJson(req);
     if (body === INVALID) return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not JSON.' } });
     return sendJson(res, 200, await dispatch(options.session, name, body));
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
-  return serveStatic(res, options.rendererDir, url.pathname);
+  const path = decoded(url.pathname);
+  if (path === null) return sendText(res, 400, 'The address is not valid.');
+  return serveStatic(res, options.rendererDir, path);
+}
+
+/** A percent-encoded path part as text, or null when it is malformed (a lone % or a broken UTF-8 sequence). */
+function decoded(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
 function isLoopbackHost(host: string | undefined): boolean {
@@ -151,7 +163,7 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 
 function serveStatic(res: ServerResponse, root: string, pathname: string): void {
   const base = resolve(root);
-  const wanted = normalize(join(base, decodeURIComponent(pathname)));
+  const wanted = normalize(join(base, pathname));
   const inside = wanted === base || wanted.startsWith(base + sep);
   let file = inside && existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(base, 'index.html');
   if (!existsSync(file)) return sendText(res, 500, 'The renderer is not built: run npm run build.');

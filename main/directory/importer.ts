@@ -1,5 +1,7 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
-import type { ImportFailure, ImportInput, ImportResult, ServiceValues } from '../contract/directory';
+import { type ImportFailure, type ImportInput, type ImportResult, MAX_IMPORT_ROWS, type ServiceValues } from '../contract/directory';
+import { AppError } from '../contract/errors';
 import type { Db } from '../store/database';
 import { readCsv } from './csv';
 import { checkService, type RawService } from './fields';
@@ -26,15 +28,27 @@ function candidates(input: z.output<typeof ImportInput>): { list: Candidate[]; i
   return { list: readOruk(input.content, input.firstRow ?? 1), ignoredColumns: [] };
 }
 
+const ROWS_BETWEEN_TURNS = 25;
+
+/** Every few rows, lets the event loop serve what else has arrived (a timer, another window's call). */
+async function letOthersIn(row: number): Promise<void> {
+  if (row > 0 && row % ROWS_BETWEEN_TURNS === 0) await nextTurn();
+}
+
 /**
  * Checks every row, then (unless a dry run, or all-or-nothing with a bad row) writes the good ones:
  * a service with the same name and organisation is updated, any other is added.
  */
 export async function importServices(db: Db, input: z.output<typeof ImportInput>, now: Date): Promise<ImportOutcome> {
   const { list, ignoredColumns } = candidates(input);
+  if (list.length > MAX_IMPORT_ROWS) {
+    const message = `This part of the file has ${list.length} rows: send at most ${MAX_IMPORT_ROWS} at a time`;
+    throw new AppError('VALIDATION', message, { content: [message] });
+  }
   const failed: ImportFailure[] = [];
   const good: { row: number; values: ServiceValues; active: boolean }[] = [];
-  for (const c of list) {
+  for (const [i, c] of list.entries()) {
+    await letOthersIn(i);
     const checked = checkService(c.raw, now);
     const problems = [...(c.shapeProblem ? [c.shapeProblem] : []), ...(checked.ok ? [] : checked.problems)];
     if (problems.length > 0 || !checked.ok) failed.push({ row: c.row, reason: problems.join('; ') });
@@ -47,7 +61,8 @@ export async function importServices(db: Db, input: z.output<typeof ImportInput>
   if (!nothing) {
     const seen = new Set<string>();
     const stamp = now.toISOString();
-    for (const g of good) {
+    for (const [i, g] of good.entries()) {
+      await letOthersIn(i);
       if (input.dryRun) {
         const key = matchKey(g.values.name, g.values.organisation);
         const created = !seen.has(key) && (await wouldCreate(db, g.values));

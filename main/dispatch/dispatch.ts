@@ -80,25 +80,44 @@ async function run(session: Session, name: ChannelName, rawInput: unknown, log: 
   const audit = (db: UserContext['db']) =>
     appendAudit(db, { at, actorUserId: user.id, actorName: user.fullName, action: name, targetType: target?.type ?? null, targetId: target?.id ?? null, detail: target?.detail ?? null });
 
-  if (def.audit === 'write') {
-    // The change, its audit entry and the key slot it names commit together or not at all.
-    let committed = false;
-    try {
-      const out = await store.db.transaction().execute(async (trx) => {
-        const result = await call(trx);
-        await audit(trx);
-        await session.commitStagedKeys(trx);
-        return result;
-      });
-      committed = true;
-      return parseOutput(out);
-    } finally {
-      for (const problem of await session.settleStagedKeys(committed)) log.error('Settling the key file after a change failed', problem);
+  try {
+    if (def.audit === 'write') {
+      // The change, its audit entry and the key slot it names commit together or not at all.
+      let committed = false;
+      try {
+        const out = await store.db.transaction().execute(async (trx) => {
+          const result = await call(trx);
+          await audit(trx);
+          await session.commitStagedKeys(trx);
+          return result;
+        });
+        committed = true;
+        return parseOutput(out);
+      } finally {
+        for (const problem of await session.settleStagedKeys(committed)) log.error('Settling the key file after a change failed', problem);
+      }
     }
+    const out = parseOutput(await call(store.db));
+    if (def.audit === 'read') await audit(store.db);
+    return out;
+  } catch (error) {
+    // A refusal on practice scope (the record belongs to a practice the caller does not work at) is
+    // audited like a refusal on role: after the write's transaction has rolled back, so it stays.
+    if (error instanceof AppError && error.code === 'FORBIDDEN') {
+      await appendAudit(store.db, {
+        at, actorUserId: user.id, actorName: user.fullName, action: name, outcome: 'refused',
+        targetType: target?.type ?? null, targetId: target?.id ?? null, detail: [error.message, idsOf(input)].filter(Boolean).join(' '),
+      }).catch((problem: unknown) => log.error('The refusal could not be audited', problem));
+    }
+    throw error;
   }
-  const out = parseOutput(await call(store.db));
-  if (def.audit === 'read') await audit(store.db);
-  return out;
+}
+
+/** The record ids a call named (`id`, `referralId` …), to say in a refusal's audit entry what was asked for. */
+function idsOf(input: unknown): string {
+  if (typeof input !== 'object' || input === null) return '';
+  const ids = Object.entries(input).filter(([k, v]) => (k === 'id' || k.endsWith('Id')) && typeof v === 'number');
+  return ids.length > 0 ? `(${ids.map(([k, v]) => `${k} ${String(v)}`).join(', ')})` : '';
 }
 
 function parseInput(def: ChannelDef, raw: unknown, now: Date): unknown {

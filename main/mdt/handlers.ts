@@ -1,11 +1,12 @@
 import { londonToday } from '../contract/time';
 import { AppError } from '../contract/errors';
-import type { Agenda, Series } from '../contract/mdt';
+import type { Agenda, Meeting, Series } from '../contract/mdt';
+import { listTarget } from '../dispatch/auditTargets';
 import type { HandlerGroup, UserContext } from '../dispatch/handler';
 import { agendaEml } from '../export/mdt/eml';
 import { agendaDocx, agendaPdf, minutesDocx, minutesPdf } from '../export/mdt/agendaDocuments';
 import { meetingsIcs } from '../export/mdt/ics';
-import { assertCoversPractice } from '../referrals/access';
+import { assertCoversPractice, coveredPracticeIds } from '../referrals/access';
 import type { Ctx } from '../referrals/context';
 import type { Db } from '../store/database';
 import { actionById, actionsOfOwner, addItem, caseOptions, itemMeetingId, loadAgenda, removeItem, updateItem } from './agenda';
@@ -44,6 +45,24 @@ async function coveredMeeting(c: UserContext, meetingId: number) {
   return meeting;
 }
 
+/**
+ * The PCN calendar shows every practice's meetings (for clashes and cover), but where, how to join
+ * and who attends only to those who work at the practice or are invited to the meeting.
+ */
+function mayReadDetails(m: Pick<Meeting, 'practiceId' | 'linkWorkers'>, covered: readonly number[], userId: number): boolean {
+  return covered.includes(m.practiceId) || m.linkWorkers.some((w) => w.id === userId);
+}
+
+function withheld<T extends Meeting | Series>(m: T, covered: readonly number[], userId: number): T {
+  return mayReadDetails(m, covered, userId) ? m : { ...m, place: '', onlineLink: '', chair: '', attendees: [] };
+}
+
+async function readableMeeting(c: UserContext, meetingId: number): Promise<Meeting> {
+  const meeting = await getMeeting(c.db, meetingId);
+  if (!mayReadDetails(meeting, await coveredPracticeIds(c.db, c.user.id), c.user.id)) throw new AppError('FORBIDDEN', NOT_YOUR_PRACTICE);
+  return meeting;
+}
+
 function rights(c: UserContext) {
   return { canPrepare: c.user.role === 'link_worker', canAddItems: c.user.role === 'link_worker' || c.user.role === 'clinician' };
 }
@@ -62,9 +81,16 @@ export const mdtHandlers: HandlerGroup<
   | 'mdt.updateItem' | 'mdt.removeItem' | 'mdt.exportAgenda' | 'mdt.circulate' | 'mdt.start' | 'mdt.finish' | 'mdt.itemContext' | 'mdt.saveMinutes'
   | 'mdt.saveAttendance' | 'mdt.addAction' | 'mdt.completeAction' | 'mdt.myActions' | 'mdt.exportMinutes'
 > = {
-  'mdt.calendar': async ({ db, now }, { month }) => calendarMonth(db, month, now),
-  'mdt.series': async ({ db }) => listSeries(db),
-  'mdt.meeting': async ({ db }, { meetingId }) => getMeeting(db, meetingId),
+  'mdt.calendar': async ({ db, user, now }, { month }) => {
+    const calendar = await calendarMonth(db, month, now);
+    const covered = await coveredPracticeIds(db, user.id);
+    return { ...calendar, meetings: calendar.meetings.map((m) => withheld(m, covered, user.id)) };
+  },
+  'mdt.series': async ({ db, user }) => {
+    const covered = await coveredPracticeIds(db, user.id);
+    return (await listSeries(db)).map((s) => withheld(s, covered, user.id));
+  },
+  'mdt.meeting': async (c, { meetingId }) => readableMeeting(c, meetingId),
   'mdt.checkSeries': async (c, input) => {
     await assertCoversPractice(c.db, c.user.id, input.practiceId, 'You can plan MDTs only for the practices you work at.');
     return checkSeries(ctxOf(c), input);
@@ -119,13 +145,15 @@ export const mdtHandlers: HandlerGroup<
   'mdt.exportIcs': async (c, input) => {
     const pcn = await pcnName(c.db);
     if ('meetingId' in input) {
-      const meeting = await getMeeting(c.db, input.meetingId);
+      const meeting = await readableMeeting(c, input.meetingId);
       const seq = await c.db.selectFrom('mdt_meeting').select('sequence').where('id', '=', meeting.id).executeTakeFirstOrThrow();
       c.auditTarget({ type: 'mdt_meeting', id: meeting.id, detail: 'exported as .ics' });
       return file(`mdt-${meeting.odsCode}-${meeting.date}.ics`, 'ics', meetingsIcs([meeting], pcn, new Map([[meeting.id, seq.sequence]])));
     }
     const { month } = input;
-    const meetings = await loadMeetings(c.db, (q) => q.where('m.date', '>=', `${month}-01`).where('m.date', '<=', lastDayOfMonth(month)));
+    const covered = await coveredPracticeIds(c.db, c.user.id);
+    const meetings = (await loadMeetings(c.db, (q) => q.where('m.date', '>=', `${month}-01`).where('m.date', '<=', lastDayOfMonth(month))))
+      .filter((m) => mayReadDetails(m, covered, c.user.id));
     const seqs = await c.db.selectFrom('mdt_meeting').select(['id', 'sequence']).where('date', '>=', `${month}-01`).where('date', '<=', lastDayOfMonth(month)).execute();
     c.auditTarget({ type: 'mdt_calendar', id: month, detail: `${meetings.length} meetings exported as .ics` });
     return file(`mdt-meetings-${month}.ics`, 'ics', meetingsIcs(meetings, pcn, new Map(seqs.map((s) => [s.id, s.sequence]))));
@@ -229,7 +257,11 @@ export const mdtHandlers: HandlerGroup<
     const [done] = await actionById(c.db, actionId);
     return done!;
   },
-  'mdt.myActions': async ({ db, user }) => actionsOfOwner(db, user.id),
+  'mdt.myActions': async ({ db, user, auditTarget }) => {
+    const actions = await actionsOfOwner(db, user.id);
+    auditTarget(listTarget('mdt_action', actions.map((a) => a.id), `own MDT actions: ${actions.length}`));
+    return actions;
+  },
   'mdt.exportMinutes': async (c, { meetingId, format }) => {
     await coveredMeeting(c, meetingId);
     const agenda = await agendaOf(c, meetingId, false);

@@ -1,5 +1,6 @@
 import { AppError } from '../contract/errors';
 import { instrumentShortNames, stageLabels } from '../contract/measures';
+import { listTarget } from '../dispatch/auditTargets';
 import type { HandlerGroup } from '../dispatch/handler';
 import { caseForUser, practiceIdsOf } from './access';
 import { dueFollowUps, measuresForReferral, readFollowUpWeeks, recordMeasure, writeFollowUpWeeks } from './measures';
@@ -21,12 +22,14 @@ export const measureHandlers: HandlerGroup<'measures.record' | 'measures.forRefe
     auditTarget({ type: 'referral', id: referralId, detail: `wellbeing measures (${out.measures.length})` });
     return out;
   },
-  'measures.due': async ({ db, user, now }, { asOf, practiceId }) => {
+  'measures.due': async ({ db, user, now, auditTarget }, { asOf, practiceId }) => {
     const covered = await practiceIdsOf(db, user.id);
     if (practiceId !== undefined && !covered.includes(practiceId)) {
       throw new AppError('FORBIDDEN', 'You do not work at that practice.', { practiceId: ['You do not work at that practice'] });
     }
-    return dueFollowUps(db, practiceId !== undefined ? [practiceId] : covered, asOf, now);
+    const due = await dueFollowUps(db, practiceId !== undefined ? [practiceId] : covered, asOf, now);
+    auditTarget(listTarget('referral', due.rows.map((r) => r.referralId), `follow-up measures due: ${due.rows.length}`));
+    return due;
   },
   'measures.settings': async ({ db, auditTarget }, { followUpWeeks }) => {
     const before = await readFollowUpWeeks(db);

@@ -1,4 +1,5 @@
 import { consentScopeLabels, storyStatusLabels } from '../contract/newsletter';
+import { listTarget } from '../dispatch/auditTargets';
 import type { HandlerGroup, UserContext } from '../dispatch/handler';
 import { coveredPracticeIds, coveredReferral } from '../referrals/access';
 import { checkStory } from './check';
@@ -41,17 +42,27 @@ export const newsletterHandlers: HandlerGroup<
   | 'newsletter.notices' | 'newsletter.acknowledgeNotice' | 'newsletter.issues' | 'newsletter.create' | 'newsletter.get'
   | 'newsletter.save' | 'newsletter.preview' | 'newsletter.finalise' | 'newsletter.export' | 'newsletter.markSent'
 > = {
-  'stories.list': async ({ db, user }, { status }) => listStories(db, await coveredPracticeIds(db, user.id), status),
-  'stories.candidates': async ({ db, user }) => storyCandidates(db, await coveredPracticeIds(db, user.id)),
+  'stories.list': async ({ db, user, auditTarget }, { status }) => {
+    const stories = await listStories(db, await coveredPracticeIds(db, user.id), status);
+    auditTarget(listTarget('story', stories.map((s) => s.id), `stories: ${stories.length}`));
+    return stories;
+  },
+  'stories.candidates': async ({ db, user, auditTarget }) => {
+    const cases = await storyCandidates(db, await coveredPracticeIds(db, user.id));
+    auditTarget(listTarget('referral', cases.map((c) => c.referralId), `cases to write a story from: ${cases.length}`));
+    return cases;
+  },
   'stories.prefill': async ({ db, user, auditTarget }, { referralId }) => {
     await coveredReferral(db, user.id, referralId);
     auditTarget({ type: 'referral', id: referralId, detail: 'case read to start a newsletter story' });
     return prefillStory(db, referralId);
   },
-  'stories.check': async ({ db, user, now }, input) => {
+  'stories.check': async ({ db, user, now, auditTarget }, input) => {
     await coveredReferral(db, user.id, input.referralId);
     if (input.storyId !== undefined) await coveredStory(db, user.id, input.storyId);
-    return checkStory(db, input.referralId, input, input.storyId, now);
+    const checked = await checkStory(db, input.referralId, input, input.storyId, now);
+    auditTarget({ type: 'referral', id: input.referralId, detail: `de-identification check: ${checked.findings.length} findings` });
+    return checked;
   },
   'stories.get': async ({ db, user, now, auditTarget }, { id }) => {
     const row = await coveredStory(db, user.id, id);
@@ -102,7 +113,11 @@ export const newsletterHandlers: HandlerGroup<
     c.auditTarget({ type: 'story', id: input.storyId, detail: `consent withdrawn on ${input.withdrawnOn}; used in issues ${usedIn.map((u) => u.issueId).join(', ') || 'none'}` });
     return { story: await loadStory(c.db, input.storyId, ctx.now), usedIn };
   },
-  'newsletter.notices': async ({ db }) => openNotices(db),
+  'newsletter.notices': async ({ db, user, auditTarget }) => {
+    const notices = await openNotices(db, user.id);
+    auditTarget(listTarget('newsletter_notice', notices.map((n) => n.id), `open notices: ${notices.length}`));
+    return notices;
+  },
   'newsletter.acknowledgeNotice': async (c, { id }) => {
     await acknowledgeNotice(ctxOf(c), id);
     c.auditTarget({ type: 'newsletter_notice', id, detail: 'read' });
@@ -124,7 +139,11 @@ export const newsletterHandlers: HandlerGroup<
     c.auditTarget({ type: 'newsletter_issue', id, detail: `draft saved; stories ${draft.storyIds.join(', ') || 'none'}` });
     return issueDetail(c.db, id, c.now);
   },
-  'newsletter.preview': async (c, { id, draft }) => ({ html: await previewHtml(ctxOf(c), await coveredIssue(c.db, c.user.id, id), draft) }),
+  'newsletter.preview': async (c, { id, draft }) => {
+    const html = await previewHtml(ctxOf(c), await coveredIssue(c.db, c.user.id, id), draft);
+    c.auditTarget({ type: 'newsletter_issue', id, detail: 'previewed' });
+    return { html };
+  },
   'newsletter.finalise': async (c, { id }) => {
     const content = await finaliseIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id));
     c.auditTarget({ type: 'newsletter_issue', id, detail: `finalised with stories ${content.stories.map((s) => s.id).join(', ')}` });

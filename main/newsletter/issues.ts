@@ -376,12 +376,32 @@ export async function markSent(ctx: Ctx, row: IssueRow, sentOn: string): Promise
   await ctx.db.updateTable('newsletter_issue').set({ status: 'sent', sent_on: sentOn, updated_at: ctx.now.toISOString(), updated_by_name: ctx.actor.fullName }).where('id', '=', row.id).execute();
 }
 
-export async function openNotices(db: Db) {
-  const rows = await db.selectFrom('newsletter_notice').select(['id', 'story_id', 'text', 'created_at']).where('acknowledged_at', 'is', null).orderBy('id', 'desc').execute();
+/** Open notices about stories of the practices the manager works at. */
+export async function openNotices(db: Db, userId: number) {
+  const practiceIds = await coveredPracticeIds(db, userId);
+  if (practiceIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('newsletter_notice as n')
+    .innerJoin('story as s', 's.id', 'n.story_id')
+    .select(['n.id', 'n.story_id', 'n.text', 'n.created_at'])
+    .where('n.acknowledged_at', 'is', null)
+    .where('s.practice_id', 'in', practiceIds)
+    .orderBy('n.id', 'desc')
+    .execute();
   return rows.map((r) => ({ id: r.id, storyId: r.story_id, text: r.text, createdAt: r.created_at }));
 }
 
+/** Marks a notice read, for a manager of the story's practice only. */
 export async function acknowledgeNotice(ctx: Ctx, id: number): Promise<void> {
-  const r = await ctx.db.updateTable('newsletter_notice').set({ acknowledged_at: ctx.now.toISOString(), acknowledged_by_name: ctx.actor.fullName }).where('id', '=', id).where('acknowledged_at', 'is', null).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'That notice is not open any more.');
+  const notice = await ctx.db
+    .selectFrom('newsletter_notice as n')
+    .innerJoin('story as s', 's.id', 'n.story_id')
+    .select(['n.acknowledged_at', 's.practice_id'])
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+  if (!notice || notice.acknowledged_at !== null) throw new AppError('NOT_FOUND', 'That notice is not open any more.');
+  if (!(await coveredPracticeIds(ctx.db, ctx.actor.id)).includes(notice.practice_id)) {
+    throw new AppError('FORBIDDEN', 'This notice is about a story of a practice you do not work at.');
+  }
+  await ctx.db.updateTable('newsletter_notice').set({ acknowledged_at: ctx.now.toISOString(), acknowledged_by_name: ctx.actor.fullName }).where('id', '=', id).execute();
 }

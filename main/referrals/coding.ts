@@ -1,4 +1,3 @@
-import { londonDate } from '../calendar/workingDays';
 import { AppError } from '../contract/errors';
 import { SNOMED } from '../contract/nhs';
 import type { Db } from '../store/database';
@@ -35,9 +34,6 @@ export async function recordCoding(ctx: Ctx, row: ReferralRow, code: string, rec
   if (!due.some((c) => c.code === code)) {
     const when = code === SNOMED.referral.code ? 'once the patient has accepted the referral' : 'when the patient has declined';
     throw new AppError('CONFLICT', `${code} |${termOf(code)}| is recorded ${when}.`, { code: [`Not due for this referral: record it ${when}`] });
-  }
-  if (recordedOn > londonDate(ctx.now)) {
-    throw new AppError('VALIDATION', 'Check the highlighted field.', { recordedOn: ['The date it was recorded cannot be in the future'] });
   }
   const existing = await ctx.db.selectFrom('referral_coding').select(['recorded_on', 'by_name']).where('referral_id', '=', row.id).where('code', '=', code).executeTakeFirst();
   if (existing) {

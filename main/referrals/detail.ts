@@ -1,9 +1,10 @@
-import { type ReferralDetail, type ReferralDetails, type ReferralStatus, transitions } from '../contract/referrals';
+import { type ReferralDetail, ReferralDetailsView, type ReferralStatus, transitions } from '../contract/referrals';
 import type { Db } from '../store/database';
 import { referralRow } from './access';
 import { timeline } from './events';
 import { messagesFor } from './messageBack';
 import { patientById, toPatient } from './patients';
+import { detailsToReconcile } from './reconcile';
 import { loadSummaries, staleRule } from './summaries';
 
 async function codingOf(db: Db, referralId: number): Promise<ReferralDetail['coding']> {
@@ -20,8 +21,9 @@ export async function loadDetail(db: Db, id: number, now: Date): Promise<Referra
   return {
     summary: summary!,
     patient: toPatient(patient!),
-    details: JSON.parse(row.details) as ReferralDetails,
+    details: ReferralDetailsView.parse(JSON.parse(row.details)),
     referrerName: referrer.full_name,
+    toReconcile: await detailsToReconcile(db, row),
     coding: await codingOf(db, id),
     timeline: await timeline(db, id),
     messages: (await messagesFor(db, [id])).get(id) ?? [],

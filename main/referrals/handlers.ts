@@ -1,5 +1,6 @@
 import { AppError } from '../contract/errors';
 import type { ReferralDetail } from '../contract/referrals';
+import { listTarget } from '../dispatch/auditTargets';
 import type { HandlerGroup, UserContext } from '../dispatch/handler';
 import { coveredPracticeIds, coveredReferral, referralRow } from './access';
 import { recordCoding, uncodedReferralIds } from './coding';
@@ -9,9 +10,11 @@ import { discardDraft, listDrafts, saveDraft } from './drafts';
 import { messageBackFile, referralFile } from './exports';
 import { inbox } from './inbox';
 import { recordContactAttempt, transition } from './lifecycle';
-import { markMessageRead, messageBackDraft, messageFromRow, messageRow, writeMessageBack } from './messageBack';
-import { myReferrals } from './mine';
+import { markMessageRead, MESSAGE_TO_GP_ONLY, messageBackDraft, messageFromRow, messageRow, writeMessageBack } from './messageBack';
+import { myReferrals, referrerGetsMessages } from './mine';
 import { getPatientFor } from './patients';
+import { correctDetails, correctPatient } from './correction';
+import { reconcile, typedPatientOf } from './reconcile';
 import { createReferral } from './referrals';
 import { searchPatients } from './search';
 import { readReferralSettings, writeReferralSettings } from './settings';
@@ -30,24 +33,29 @@ function ctxOf(c: UserContext): Ctx {
  */
 async function detailForExport(c: UserContext, referralId: number): Promise<ReferralDetail> {
   const row = await referralRow(c.db, referralId);
-  const covers = (await coveredPracticeIds(c.db, c.user.id)).includes(row.practice_id);
-  const worksTheCase = covers && (c.user.role === 'link_worker' || c.user.role === 'practice_manager');
-  if (!worksTheCase && row.referrer_user_id !== c.user.id) {
+  const covered = await coveredPracticeIds(c.db, c.user.id);
+  const worksTheCase = covered.includes(row.practice_id) && (c.user.role === 'link_worker' || c.user.role === 'practice_manager');
+  const detail = await loadDetail(c.db, referralId, c.now);
+  if (worksTheCase) return detail;
+  if (row.referrer_user_id !== c.user.id) {
     throw new AppError('FORBIDDEN', 'Only the referrer, or the link workers and managers of the practice, can export this message back.');
   }
-  const detail = await loadDetail(c.db, referralId, c.now);
-  return worksTheCase ? detail : { ...detail, timeline: [] };
+  if (!referrerGetsMessages(detail.details)) throw new AppError('FORBIDDEN', MESSAGE_TO_GP_ONLY);
+  // A referrer from another practice sees the patient as they typed them, never the practice's record.
+  const typed = covered.includes(detail.patient.registeredPracticeId) ? null : typedPatientOf(row);
+  const patient = typed ? { ...typed.patient, id: detail.patient.id } : detail.patient;
+  return { ...detail, patient, timeline: [], toReconcile: null };
 }
 
 export const referralHandlers: HandlerGroup<
-  | 'patients.search' | 'patients.get' | 'referrals.create' | 'referrals.saveDraft' | 'referrals.drafts' | 'referrals.discardDraft'
+  | 'patients.search' | 'patients.get' | 'patients.update' | 'referrals.create' | 'referrals.correctDetails' | 'referrals.reconcile' | 'referrals.saveDraft' | 'referrals.drafts' | 'referrals.discardDraft'
   | 'referrals.inbox' | 'referrals.get' | 'referrals.transition' | 'referrals.recordContactAttempt' | 'referrals.recordCoding'
   | 'referrals.codingWorklist' | 'referrals.mine' | 'referrals.messageBack' | 'referrals.messageBackDraft'
   | 'referrals.markMessageRead' | 'referrals.exportPdf' | 'referrals.exportMessage' | 'referrals.settings'
 > = {
   'patients.search': async ({ db, user, auditTarget }, { query }) => {
     const { kind, matches } = await searchPatients(db, await coveredPracticeIds(db, user.id), query);
-    auditTarget({ type: 'patient', id: matches.map((m) => m.id).join(',') || 'none', detail: `search by ${kind}: ${matches.length} found` });
+    auditTarget(listTarget('patient', matches.map((m) => m.id), `search by ${kind}: ${matches.length} found`));
     return matches;
   },
   'patients.get': async ({ db, user, auditTarget }, { id }) => {
@@ -55,18 +63,48 @@ export const referralHandlers: HandlerGroup<
     auditTarget({ type: 'patient', id });
     return patient;
   },
+  'patients.update': async (c, { id, patient }) => {
+    const { patient: after, summary } = await correctPatient(ctxOf(c), id, patient);
+    c.auditTarget({ type: 'patient', id, detail: summary ? `corrected: ${summary}` : 'nothing changed' });
+    return after;
+  },
   'referrals.create': async (c, input) => {
-    const made = await createReferral(ctxOf(c), input);
-    c.auditTarget({ type: 'referral', id: made.id, detail: `received for patient ${made.patientId}` });
+    const { made, audit } = await createReferral(ctxOf(c), input);
+    c.auditTarget(made.outcome === 'made' ? { type: 'referral', id: made.id, detail: audit } : { type: 'patient', id: made.patientId, detail: audit });
     return made;
   },
-  'referrals.saveDraft': async ({ db, user, now }, { id, form }) => saveDraft(db, user.id, id, form, now.toISOString()),
-  'referrals.drafts': async ({ db, user }) => listDrafts(db, user.id),
-  'referrals.discardDraft': async ({ db, user }, { id }) => {
+  'referrals.correctDetails': async (c, input) => {
+    const row = await coveredReferral(c.db, c.user.id, input.id);
+    const summary = await correctDetails(ctxOf(c), row, input);
+    c.auditTarget({ type: 'referral', id: row.id, detail: summary ? `details corrected: ${summary}` : 'nothing changed' });
+    return loadDetail(c.db, row.id, c.now);
+  },
+  'referrals.reconcile': async (c, { id, choices }) => {
+    const row = await coveredReferral(c.db, c.user.id, id);
+    const summary = await reconcile(ctxOf(c), row, choices);
+    c.auditTarget({ type: 'referral', id, detail: `typed patient details checked; patient ${row.patient_id}: ${summary}` });
+    return loadDetail(c.db, id, c.now);
+  },
+  'referrals.saveDraft': async ({ db, user, now, auditTarget }, { id, form }) => {
+    const saved = await saveDraft(db, user.id, id, form, now.toISOString());
+    auditTarget({ type: 'referral_draft', id: saved.id, detail: saved.id === id ? 'saved' : 'started' });
+    return saved;
+  },
+  'referrals.drafts': async ({ db, user, auditTarget }) => {
+    const drafts = await listDrafts(db, user.id);
+    auditTarget(listTarget('referral_draft', drafts.map((d) => d.id), `own drafts: ${drafts.length}`));
+    return drafts;
+  },
+  'referrals.discardDraft': async ({ db, user, auditTarget }, { id }) => {
     await discardDraft(db, user.id, id);
+    auditTarget({ type: 'referral_draft', id, detail: 'discarded' });
     return { done: true as const };
   },
-  'referrals.inbox': async ({ db, user, now }, query) => inbox(db, await coveredPracticeIds(db, user.id), query, now),
+  'referrals.inbox': async ({ db, user, now, auditTarget }, query) => {
+    const page = await inbox(db, await coveredPracticeIds(db, user.id), query, now);
+    auditTarget(listTarget('referral', page.rows.map((r) => r.id), `inbox: ${page.rows.length} of ${page.total}`));
+    return page;
+  },
   'referrals.get': async ({ db, user, now, auditTarget }, { id }) => {
     await coveredReferral(db, user.id, id);
     auditTarget({ type: 'referral', id });
@@ -93,18 +131,27 @@ export const referralHandlers: HandlerGroup<
     c.auditTarget({ type: 'referral', id, detail: `coded ${code}` });
     return loadDetail(c.db, id, ctx.now);
   },
-  'referrals.codingWorklist': async ({ db, user, now }) => {
+  'referrals.codingWorklist': async ({ db, user, now, auditTarget }) => {
     const ids = await uncodedReferralIds(db, await coveredPracticeIds(db, user.id), WORKLIST_LIMIT);
+    auditTarget(listTarget('referral', ids, `coding worklist: ${ids.length}`));
     return loadSummaries(db, ids, await staleRule(db, now));
   },
-  'referrals.mine': async ({ db, user }) => myReferrals(db, user.id),
+  'referrals.mine': async ({ db, user, auditTarget }) => {
+    const mine = await myReferrals(db, user.id);
+    auditTarget(listTarget('referral', mine.map((r) => r.id), `own referrals: ${mine.length}`));
+    return mine;
+  },
   'referrals.messageBack': async (c, input) => {
     const row = await coveredReferral(c.db, c.user.id, input.referralId);
     const message = await writeMessageBack(ctxOf(c), row, input);
     c.auditTarget({ type: 'message_back', id: message.id, detail: `referral ${row.id}, ${input.occasion}` });
     return message;
   },
-  'referrals.messageBackDraft': async ({ db, user }, { referralId }) => messageBackDraft(db, await coveredReferral(db, user.id, referralId)),
+  'referrals.messageBackDraft': async ({ db, user, auditTarget }, { referralId }) => {
+    const draft = await messageBackDraft(db, await coveredReferral(db, user.id, referralId));
+    auditTarget({ type: 'referral', id: referralId, detail: 'message back pre-filled' });
+    return draft;
+  },
   'referrals.markMessageRead': async (c, { messageId }) => {
     const message = await markMessageRead(ctxOf(c), messageId);
     c.auditTarget({ type: 'message_back', id: messageId, detail: `read; referral ${message.referral_id}` });

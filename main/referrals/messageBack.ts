@@ -89,12 +89,17 @@ export async function writeMessageBack(
   return toMessageBack(await messageRow(ctx.db, inserted.id));
 }
 
+export const MESSAGE_TO_GP_ONLY = 'This referral’s message back goes to the patient’s usual GP only, not to the referrer.';
+
 /** Only the referral's referrer marks its message back as read. */
 export async function markMessageRead(ctx: Ctx, messageId: number): Promise<MessageRow> {
   const message = await messageRow(ctx.db, messageId);
-  const referral = await ctx.db.selectFrom('referral').select('referrer_user_id').where('id', '=', message.referral_id).executeTakeFirstOrThrow();
+  const referral = await ctx.db.selectFrom('referral').select(['referrer_user_id', 'details']).where('id', '=', message.referral_id).executeTakeFirstOrThrow();
   if (referral.referrer_user_id !== ctx.actor.id) {
     throw new AppError('FORBIDDEN', 'Only the person who made the referral can mark its message back as read.');
+  }
+  if ((JSON.parse(referral.details) as ReferralDetails).messageBackTo === 'usual_gp') {
+    throw new AppError('FORBIDDEN', MESSAGE_TO_GP_ONLY);
   }
   if (message.read_at === null) {
     await ctx.db.updateTable('message_back').set({ read_at: ctx.now.toISOString() }).where('id', '=', messageId).execute();

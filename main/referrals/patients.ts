@@ -3,6 +3,7 @@ import { type Patient, PhoneInput, type PatientInput } from '../contract/referra
 import type { Db } from '../store/database';
 import type { PatientTable } from '../store/schema';
 import { assertCoversPractice } from './access';
+import type { PatientValues } from './patientDetails';
 
 type PatientColumns = Omit<PatientTable, 'id' | 'created_at' | 'updated_at'>;
 export type PatientRow = PatientColumns & { id: number };
@@ -18,7 +19,7 @@ export function displayName(p: { given_name: string; family_name: string; prefer
   return `${p.given_name}${preferred} ${p.family_name}`;
 }
 
-function patientColumns(input: PatientInput): PatientColumns {
+function patientColumns(input: PatientValues): PatientColumns {
   return {
     nhs_number: input.nhsNumber,
     title: input.title,
@@ -87,7 +88,7 @@ export async function insertPatient(db: Db, input: PatientInput, now: string): P
   return row.id;
 }
 
-export async function updatePatient(db: Db, id: number, input: PatientInput, now: string): Promise<void> {
+export async function updatePatient(db: Db, id: number, input: PatientValues, now: string): Promise<void> {
   await db.updateTable('patient').set({ ...patientColumns(input), updated_at: now }).where('id', '=', id).execute();
 }
 

@@ -40,14 +40,18 @@ export function MyReferralsScreen() {
                 </Box>
               </AccordionSummary>
               <AccordionDetails id={`ref-${r.id}`}>
-                <MessageBackList
-                  messages={r.messages}
-                  onError={setError}
-                  onRead={async (m) => {
-                    await call('referrals.markMessageRead', { messageId: m.id });
-                    await mine.reload();
-                  }}
-                />
+                {r.messageBackTo === 'usual_gp' ? (
+                  <Typography>The message back for this referral goes to the patient’s usual GP, not to you.</Typography>
+                ) : (
+                  <MessageBackList
+                    messages={r.messages}
+                    onError={setError}
+                    onRead={async (m) => {
+                      await call('referrals.markMessageRead', { messageId: m.id });
+                      await mine.reload();
+                    }}
+                  />
+                )}
               </AccordionDetails>
             </Accordion>
           );

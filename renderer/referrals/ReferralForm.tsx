@@ -5,12 +5,13 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { NewReferral, type PatientMatch } from '../../main/contract/referrals';
+import { type DetailChoices, NewReferral, type PatientDifference, type PatientMatch } from '../../main/contract/referrals';
 import { SNOMED } from '../../main/contract/nhs';
 import type { Practice } from '../../main/contract/people';
 import { call } from '../api/client';
 import { ukDateTime } from '../shared/format';
 import { useApiForm } from '../shared/useApiForm';
+import { ChooseDetailsDialog } from './ChooseDetailsDialog';
 import { CodeToRecord, REFERRAL_CODE_RULE } from './CodeToRecord';
 import { PatientFinder } from './PatientFinder';
 import type { ReferralFormValues } from './referralFormDefaults';
@@ -39,10 +40,15 @@ export function ReferralForm({ initial, draftId: initialDraftId, practices, onMa
     setOpenReferral(match.openReferral);
   };
 
-  const submit = submitWith(async (values) => {
-    const made = await call('referrals.create', { ...values, ...(draftId ? { draftId } : {}) });
-    onMade(made);
-  });
+  // An existing record of the person's own practice: main first answers with the details that differ.
+  const [differences, setDifferences] = useState<PatientDifference[]>();
+  const send = (choices?: DetailChoices) =>
+    submitWith(async (values) => {
+      const made = await call('referrals.create', { ...values, ...(choices ? { patientChoices: choices } : {}), ...(draftId ? { draftId } : {}) });
+      if (made.outcome === 'differs') setDifferences(made.differences);
+      else onMade(made);
+    });
+  const submit = send();
   const serverConflict = form.formState.errors.patient?.nhsNumber?.type === 'server' && /open referral/.test(form.formState.errors.patient.nhsNumber.message ?? '');
 
   return (
@@ -66,6 +72,21 @@ export function ReferralForm({ initial, draftId: initialDraftId, practices, onMa
         <FormControlLabel
           control={<Checkbox checked={form.watch('acknowledgeOpenReferral') === true} onChange={(e) => form.setValue('acknowledgeOpenReferral', e.target.checked)} />}
           label="I know this patient has an open referral and want to refer them again"
+        />
+      )}
+      {differences && (
+        <ChooseDetailsDialog
+          title="Signpost already knows this person"
+          intro="These details differ from the patient record Signpost holds. Which are right? Only the details you choose as typed change the record; the referral is sent when you confirm."
+          differences={differences}
+          typedLabel="What you typed"
+          confirmLabel="Confirm and send the referral"
+          cancelLabel="Back to the form"
+          onCancel={() => setDifferences(undefined)}
+          onConfirm={async (choices) => {
+            setDifferences(undefined);
+            await send(choices)();
+          }}
         />
       )}
       {formError && <Alert severity="error" role="alert" sx={{ my: 2 }}>{formError}</Alert>}

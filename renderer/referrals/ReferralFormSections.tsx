@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { type Control, useFieldArray, useWatch } from 'react-hook-form';
 import type { Practice } from '../../main/contract/people';
-import { reasonLabels, referralSourceLabels, urgencyLabels } from '../../main/contract/referrals';
+import { contactMethodLabels, phoneTypeLabels, reasonLabels, referralSourceLabels, sexLabels, urgencyLabels } from '../../main/contract/referrals';
 import { CheckboxField, CheckboxGroupField, RadioField, SelectField, YesNoField } from '../shared/ChoiceFields';
 import { FormField } from '../shared/FormField';
 import type { ReferralFormValues } from './referralFormDefaults';
@@ -24,9 +24,6 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-const sexLabels = { female: 'Female', male: 'Male', indeterminate: 'Indeterminate', not_known: 'Not known' };
-const contactLabels = { phone: 'Phone call', text: 'Text message', email: 'E-mail', letter: 'Letter' };
-const phoneTypeLabels = { mobile: 'Mobile', home: 'Home', work: 'Work' };
 
 export function PatientSection({ control, practices }: C & { practices: Practice[] }) {
   const phones = useFieldArray({ control, name: 'patient.phones' });
@@ -62,7 +59,7 @@ export function PatientSection({ control, practices }: C & { practices: Practice
         <Button onClick={() => phones.append({ number: '', type: 'mobile', safeForMessage: false })}>Add a phone number</Button>
       )}
       <FormField control={control} name="patient.email" label="E-mail (optional)" type="email" />
-      <RadioField control={control} name="patient.preferredContactMethod" label="How the person prefers to be contacted" options={contactLabels} row />
+      <RadioField control={control} name="patient.preferredContactMethod" label="How the person prefers to be contacted" options={contactMethodLabels} row />
       <FormField control={control} name="patient.preferredContactTimes" label="Best times to contact (optional)" hint="For example: weekday mornings, not Fridays" />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
         <FormField control={control} name="patient.firstLanguage" label="First language (optional)" />

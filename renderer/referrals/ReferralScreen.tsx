@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { formatNhsNumber, SNOMED } from '../../main/contract/nhs';
-import { type ReferralDetail, type ReferralStatus, reasonLabels, referralSourceLabels, statusLabels, urgencyLabels } from '../../main/contract/referrals';
+import { contactMethodLabels, type PatientDetailsToReconcile, type ReferralDetail, type ReferralStatus, reasonLabels, referralSourceLabels, statusLabels, urgencyLabels } from '../../main/contract/referrals';
 import type { Role } from '../../main/contract/roles';
 import { ApiError, call } from '../api/client';
 import { CaseworkPanel } from '../casework/CaseworkPanel';
@@ -16,14 +16,15 @@ import { downloadFile } from '../shared/download';
 import { ukDate, ukDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useLoad } from '../shared/useLoad';
+import { ChooseDetailsDialog } from './ChooseDetailsDialog';
 import { CodeToRecord, DECLINED_CODE_RULE, REFERRAL_CODE_RULE } from './CodeToRecord';
+import { CorrectDetailsDialog, CorrectPatientDialog } from './CorrectionDialogs';
 import { MessageBackDialog } from './MessageBackDialog';
 import { MessageBackList } from './MessageBackList';
 import { StatusChip } from './StatusChip';
 import { TransitionDialog } from './TransitionDialog';
 import { today } from '../shared/clock';
 
-const contactLabels = { phone: 'Phone call', text: 'Text message', email: 'E-mail', letter: 'Letter' } as const;
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -34,9 +35,40 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+function SectionHeading({ id, title, action, onAction }: { id: string; title: string; action: string; onAction: () => void }) {
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+      <Typography variant="h2" id={id}>{title}</Typography>
+      <Button size="small" onClick={onAction}>{action}</Button>
+    </Stack>
+  );
+}
+
+/** The typed details of a referrer from another practice, waiting to be checked against the record. */
+function ReconcileNotice({ toReconcile, onCheck }: { toReconcile: PatientDetailsToReconcile; onCheck: () => void }) {
+  const { differences } = toReconcile;
+  return (
+    <Alert severity="warning" sx={{ mb: 2 }} component="section" role="region" aria-labelledby="reconcile-heading"
+      action={<Button color="inherit" variant="outlined" onClick={onCheck}>{differences.length > 0 ? 'Check the details' : 'Mark as checked'}</Button>}>
+      <Typography variant="h2" id="reconcile-heading" sx={{ fontSize: '1.1rem', mb: 0.5 }}>Details to reconcile</Typography>
+      <Typography sx={{ mb: 1 }}>
+        {toReconcile.typedByName} works at another practice and made this referral on {ukDate(toReconcile.typedAt)}. The patient record below was not
+        changed. {differences.length > 0 ? 'What they typed differs from it:' : 'The record now holds what they typed.'}
+      </Typography>
+      {differences.length > 0 && (
+        <Box component="table" sx={{ borderCollapse: 'collapse', '& th, & td': { textAlign: 'left', pr: 3, py: 0.25, verticalAlign: 'top' } }}>
+          <thead><tr><th scope="col">Detail</th><th scope="col">The record</th><th scope="col">On the referral</th></tr></thead>
+          <tbody>{differences.map((d) => <tr key={d.field}><th scope="row">{d.label}</th><td>{d.stored || '—'}</td><td>{d.typed}</td></tr>)}</tbody>
+        </Box>
+      )}
+    </Alert>
+  );
+}
+
 export function ReferralScreen({ id, role, onBack, backLabel = 'Back to the inbox' }: { id: number; role: Role; onBack: () => void; backLabel?: string }) {
   const referral = useLoad(() => call('referrals.get', { id }), [id]);
-  const [dialog, setDialog] = useState<{ kind: 'transition'; to: ReferralStatus } | { kind: 'message' }>();
+  const [dialog, setDialog] = useState<{ kind: 'transition'; to: ReferralStatus } | { kind: 'message' } | { kind: 'details' | 'patient' | 'reconcile' }>();
+  const practices = useLoad(() => call('practices.list', {}));
   const [error, setError] = useState<string>();
   const r = referral.data;
   const canAct = role === 'link_worker';
@@ -75,6 +107,7 @@ export function ReferralScreen({ id, role, onBack, backLabel = 'Back to the inbo
           {details.safeguardingEscalated ? ` Escalated to ${details.safeguardingEscalatedTo}.` : ' Not yet escalated.'}
         </Alert>
       )}
+      {r.toReconcile && <ReconcileNotice toReconcile={r.toReconcile} onCheck={() => setDialog({ kind: 'reconcile' })} />}
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="status-heading">
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="h2" id="status-heading">Status</Typography>
@@ -124,7 +157,7 @@ export function ReferralScreen({ id, role, onBack, backLabel = 'Back to the inbo
       )}
 
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="referral-heading">
-        <Typography variant="h2" id="referral-heading">The referral</Typography>
+        <SectionHeading id="referral-heading" title="The referral" action="Correct the referral details" onAction={() => setDialog({ kind: 'details' })} />
         <Box component="dl" sx={{ m: 0 }}>
           <Field label="From">{`${r.referrerName} (${referralSourceLabels[details.source]}) on ${ukDate(details.referralDate)}`}</Field>
           <Field label="Reasons">{details.reasons.map((x) => reasonLabels[x]).join('; ') + (details.reasonOther ? ` (${details.reasonOther})` : '')}</Field>
@@ -138,13 +171,13 @@ export function ReferralScreen({ id, role, onBack, backLabel = 'Back to the inbo
       </Paper>
 
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="patient-heading">
-        <Typography variant="h2" id="patient-heading">Contact</Typography>
+        <SectionHeading id="patient-heading" title="Contact" action="Correct the patient’s details" onAction={() => setDialog({ kind: 'patient' })} />
         <Box component="dl" sx={{ m: 0 }}>
           <Field label="Preferred name">{patient.preferredName}</Field>
           <Field label="Address">{[patient.addressLine1, patient.addressLine2, patient.town, patient.postcode].filter(Boolean).join(', ')}</Field>
           <Field label="Phone">{patient.phones.map((p) => `${p.number} (${p.type}${p.safeForMessage ? ', safe to leave a message' : ', no messages'})`).join('\n')}</Field>
           <Field label="E-mail">{patient.email}</Field>
-          <Field label="Prefers">{`${contactLabels[patient.preferredContactMethod]}${patient.preferredContactTimes ? `, ${patient.preferredContactTimes}` : ''}`}</Field>
+          <Field label="Prefers">{`${contactMethodLabels[patient.preferredContactMethod]}${patient.preferredContactTimes ? `, ${patient.preferredContactTimes}` : ''}`}</Field>
           <Field label="Language">{`${patient.firstLanguage || 'Not recorded'}${patient.interpreterNeeded ? ', needs an interpreter' : ''}`}</Field>
           <Field label="Communication needs">{patient.communicationNeeds}</Field>
         </Box>
@@ -170,6 +203,27 @@ export function ReferralScreen({ id, role, onBack, backLabel = 'Back to the inbo
 
       {dialog?.kind === 'transition' && (
         <TransitionDialog referral={r} to={dialog.to} onClose={() => setDialog(undefined)} onDone={(next) => { setDialog(undefined); referral.setData(next); }} />
+      )}
+      {dialog?.kind === 'details' && (
+        <CorrectDetailsDialog referral={r} onClose={() => setDialog(undefined)} onDone={(next) => { setDialog(undefined); referral.setData(next); }} />
+      )}
+      {dialog?.kind === 'patient' && practices.data && (
+        <CorrectPatientDialog patient={patient} practices={practices.data.practices} onClose={() => setDialog(undefined)} onDone={() => { setDialog(undefined); void referral.reload(); }} />
+      )}
+      {dialog?.kind === 'reconcile' && r.toReconcile && (
+        <ChooseDetailsDialog
+          title="Check the typed details"
+          intro={`${r.toReconcile.typedByName} works at another practice and typed these details on the referral. Check them against the practice record: which are right?`}
+          differences={r.toReconcile.differences}
+          typedLabel="On the referral"
+          confirmLabel="Save and mark as checked"
+          onCancel={() => setDialog(undefined)}
+          onConfirm={async (choices) => {
+            const next = await call('referrals.reconcile', { id, choices });
+            setDialog(undefined);
+            referral.setData(next);
+          }}
+        />
       )}
       {dialog?.kind === 'message' && (
         <MessageBackDialog

@@ -130,6 +130,7 @@ export function referralDetail(
     patient: p,
     details: d,
     referrerName: 'Dr Amir Khan',
+    toReconcile: null,
     coding: [{ ...SNOMED.referral, recordedAt: '2026-11-23T09:02:00.000Z', recordedOn: '2026-11-23', byName: 'Sam Patel' }],
     timeline: [
       { id: 1, at: '2026-11-20T10:14:00.000Z', byName: 'Dr Amir Khan', kind: 'status', status: 'received', text: 'Referral made' },

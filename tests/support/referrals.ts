@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppErrorShape, Result } from '../../main/contract/errors';
-import type { NewReferral, PatientInput, ReferralDetails } from '../../main/contract/referrals';
+import type { NewReferral, PatientInput, ReferralDetails, ReferralMade } from '../../main/contract/referrals';
 import type { Role } from '../../main/contract/roles';
 import { dispatch } from '../../main/dispatch/dispatch';
 import type { Session } from '../../main/session/session';
@@ -101,8 +101,12 @@ export function newReferral(
   return { patient: patientInput(patient), referral: referralDetails(referral), ...rest };
 }
 
+/** Makes a referral that is expected to be made (not to stop at "these details differ"). */
 export async function createReferral(session: Session, input: NewReferralInput): Promise<{ id: number; patientId: number }> {
-  return (await call(session, 'referrals.create', input)) as { id: number; patientId: number };
+  const made = (await call(session, 'referrals.create', input)) as ReferralMade;
+  if (made.outcome !== 'made') throw new Error(`referrals.create stopped: details differ (${made.differences.map((d) => d.field).join(', ')})`);
+  if (made.patientId === null) throw new Error('referrals.create made a referral for a patient of another practice: use call() to see its answer');
+  return { id: made.id, patientId: made.patientId };
 }
 
 export function errorOf(r: Result<unknown>): AppErrorShape {

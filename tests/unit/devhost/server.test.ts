@@ -96,6 +96,15 @@ describe('the development host', () => {
     const escape = await fetch(`${origin(h)}/..%2f..%2fetc%2fpasswd`);
     expect(await escape.text()).toContain('<title>Signpost</title>');
   });
+
+  it('answers 400, not 500, to a malformed % in the address', async () => {
+    const h = await start();
+    const rpc = await fetch(`${origin(h)}/rpc/auth.state%`, { method: 'POST', body: '{}', headers: { Authorization: `Bearer ${h.token}` } });
+    expect(rpc.status).toBe(400);
+    expect(await rpc.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'The channel name in the address is not valid.' } });
+    expect((await fetch(`${origin(h)}/rpc/%E0%A4%A`, { method: 'POST', body: '{}', headers: { Authorization: `Bearer ${h.token}` } })).status).toBe(400);
+    expect((await fetch(`${origin(h)}/assets/%zz.js`)).status).toBe(400);
+  });
 });
 
 describe('the development host’s idle timer', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../../main/contract/directory';
+import { type ImportResult, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS } from '../../../main/contract/directory';
+import { dispatch } from '../../../main/dispatch/dispatch';
 import { type Chunk, csvChunks, csvRecords, orukChunks } from '../../../renderer/directory/chunks';
 import { type Progress, runImport } from '../../../renderer/directory/runImport';
 import { call } from '../../support/installation';
+import { expectError } from '../../support/referrals';
 import { useTempFolders } from '../../support/tempFolder';
 import { allNames, directoryAsLinkWorker, fixture } from './support';
 
@@ -82,5 +84,30 @@ describe('a chunked import through dispatch', () => {
     );
     expect(outcome).toMatchObject({ imported: 200, rowsDone: 200, cancelled: true });
     expect(await allNames(session)).toHaveLength(200);
+  });
+});
+
+describe('a long import and everyone else', () => {
+  it('refuses one call with more rows than a part may hold, at the file', async () => {
+    const { session } = await directoryAsLinkWorker(tempFolder());
+    const e = await expectError(session, 'directory.import', { format: 'csv', content: bigCsv(MAX_IMPORT_ROWS + 1), mode: 'good_rows' });
+    expect(e).toMatchObject({ code: 'VALIDATION', fieldErrors: { content: [`This part of the file has ${MAX_IMPORT_ROWS + 1} rows: send at most ${MAX_IMPORT_ROWS} at a time`] } });
+    const big = await expectError(session, 'directory.import', { format: 'csv', content: `${HEADER}\n${'x'.repeat(MAX_IMPORT_CHARS)}`, mode: 'good_rows' });
+    expect(Object.keys(big.fieldErrors ?? {})).toEqual(['content']);
+  });
+
+  it('lets another call through while the largest part is being imported', async () => {
+    const { session } = await directoryAsLinkWorker(tempFolder());
+    const order: string[] = [];
+    const importing = dispatch(session, 'directory.import', { format: 'csv', content: bigCsv(MAX_IMPORT_ROWS), mode: 'good_rows' }).then((r) => {
+      order.push(r.ok ? 'import' : 'import failed');
+    });
+    // Another window's call arrives as the next event (as an IPC or HTTP request does), not in the import's own turn.
+    const other = new Promise((done) => setTimeout(done, 0)).then(async () => {
+      const r = await dispatch(session, 'app.time', {});
+      order.push(r.ok ? 'other call' : 'other call failed');
+    });
+    await Promise.all([importing, other]);
+    expect(order).toEqual(['other call', 'import']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Meeting } from '../../../main/contract/mdt';
+import type { Meeting, Series } from '../../../main/contract/mdt';
 import { meetingsIcs } from '../../../main/export/mdt/ics';
 import { call, newInstallation } from '../../support/installation';
 import { addTeam, addUser, expectError, signInAs } from '../../support/referrals';
@@ -72,6 +72,28 @@ describe('the MDT schedule', () => {
     await call(session, 'mdt.moveMeeting', { meetingId: riverside.id, date: later, startTime: '12:00', endTime: '12:50', reason: 'Room booked' });
     hill = (await calendar(session, later.slice(0, 7))).coverage.find((c) => c.practiceId === 2)!;
     expect(hill.suggestions[0]!.free.map((f) => f.name)).toEqual(['Kim Worker']);
+  });
+
+  it('keeps a practice’s meeting details (place, link, chair, attendees) from a link worker who neither works there nor is invited', async () => {
+    const { session, team } = await planned();
+    const { meetingIds, series } = await saveSeries(session, seriesInput({ onlineLink: 'https://teams.example/riverside' }));
+    const invited = await saveMeeting(session, oneOff(weeksAhead(3), { linkWorkerIds: [team.kim], place: 'Room 4' }));
+    await signInAs(session, 'kim');
+    const refused = await expectError(session, 'mdt.meeting', { meetingId: meetingIds[0] });
+    expect(refused).toMatchObject({ code: 'FORBIDDEN', message: 'This meeting belongs to a practice you do not work at.' });
+    expect((await expectError(session, 'mdt.exportIcs', { meetingId: meetingIds[0] })).code).toBe('FORBIDDEN');
+    // Invited to cover: she reads that meeting in full.
+    expect(((await call(session, 'mdt.meeting', { meetingId: invited.meeting.id })) as Meeting).place).toBe('Room 4');
+
+    const cal = await calendar(session, weeksAhead(3).slice(0, 7));
+    const theirs = cal.meetings.find((m) => m.seriesId === series.id)!;
+    expect(theirs).toMatchObject({ practiceName: 'Riverside Surgery', startTime: '13:00', place: '', onlineLink: '', chair: '', attendees: [] });
+    expect(cal.meetings.find((m) => m.id === invited.meeting.id)).toMatchObject({ place: 'Room 4', chair: 'Dr Amir Khan' });
+    const listed = ((await call(session, 'mdt.series', {})) as Series[]).find((s) => s.id === series.id)!;
+    expect(listed).toMatchObject({ place: '', onlineLink: '', chair: '', attendees: [] });
+    const ics = fileOf(await call(session, 'mdt.exportIcs', { month: weeksAhead(3).slice(0, 7) })).toString('utf8');
+    expect(ics).not.toContain('meeting room 2');
+    expect(ics).toContain('Room 4');
   });
 
   it('moves and cancels a meeting with a reason, and a change to the series leaves such a meeting be', async () => {

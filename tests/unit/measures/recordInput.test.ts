@@ -78,7 +78,7 @@ describe('the measure input accepts item answers only', () => {
     const e = errorsOf({ referralId: 1, instrument: 'ucla3', stage: 'later', takenOn: '2026-02-30', answers: [1, 1, 1] });
     expect(e).toEqual({ stage: ['Say whether this is the baseline or a follow-up'], takenOn: ['Enter a real date'] });
     const future = errorsOf({ ...base, takenOn: '2999-01-01', instrument: 'ucla3', answers: [1, 1, 1] });
-    expect(future).toEqual({ takenOn: ['The date cannot be in the future'] });
+    expect(future).toEqual({ takenOn: ['The date the measure was taken cannot be in the future'] });
   });
 });
 

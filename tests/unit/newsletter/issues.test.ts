@@ -8,7 +8,7 @@ import type { IssueDetail, Story } from '../../../main/contract/newsletter';
 import { addMonths, monthBounds, publishFigures, type RawFigures } from '../../../main/newsletter/figures';
 import { storyRefusal } from '../../../main/newsletter/issues';
 import { call } from '../../support/installation';
-import { expectError, signInAs } from '../../support/referrals';
+import { addUser, expectError, signInAs } from '../../support/referrals';
 import { useTempFolders } from '../../support/tempFolder';
 import { approvedStory, CLEAN_TEXT, MONTH, newsletterPractice, TODAY } from './support';
 
@@ -199,6 +199,21 @@ describe('an issue from composing to export', () => {
     expect(refusedNow.fieldErrors?.storyIds?.[0]).toMatch(/Consent was withdrawn/);
     await call(session, 'newsletter.acknowledgeNotice', { id: notices[0]!.id });
     expect(await call(session, 'newsletter.notices', {})).toEqual([]);
+  });
+
+  it('shows and lets acknowledge a withdrawal notice only to managers of the story’s practice', async () => {
+    const { session, margaret } = await newsletterPractice(tempFolder());
+    const story = await approvedStory(session, margaret, 'practice');
+    await call(session, 'stories.withdrawConsent', { storyId: story.id, withdrawnOn: TODAY, note: '' });
+    await signInAs(session, 'pat');
+    await addUser(session, 'mona', 'practice_manager', [2], 'Mona Manager');
+    const [notice] = (await call(session, 'newsletter.notices', {})) as { id: number }[];
+    expect(notice).toBeDefined();
+    await signInAs(session, 'mona');
+    expect(await call(session, 'newsletter.notices', {})).toEqual([]);
+    expect(await expectError(session, 'newsletter.acknowledgeNotice', { id: notice!.id })).toMatchObject({ code: 'FORBIDDEN', message: 'This notice is about a story of a practice you do not work at.' });
+    await signInAs(session, 'pat');
+    expect(await call(session, 'newsletter.notices', {})).toHaveLength(1);
   });
 
   it('lets only practice managers compose and export', async () => {

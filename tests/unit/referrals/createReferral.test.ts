@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Patient, PatientMatch, ReferralDetail } from '../../../main/contract/referrals';
+import type { Patient, PatientMatch, ReferralDetail, ReferralMade } from '../../../main/contract/referrals';
 import { call, newInstallation } from '../../support/installation';
 import { createReferral, expectError, newReferral, syntheticNhsNumber } from '../../support/referrals';
 import { useTempFolders } from '../../support/tempFolder';
 
 const tempFolder = useTempFolders();
+
+async function referralCount(session: Awaited<ReturnType<typeof newInstallation>>['session']): Promise<number> {
+  return (await session.active().store.db.selectFrom('referral').select('id').execute()).length;
+}
 
 async function patientCount(session: Awaited<ReturnType<typeof newInstallation>>['session']): Promise<number> {
   const rows = await session.active().store.db.selectFrom('patient').select('id').execute();
@@ -48,13 +52,25 @@ describe('making a referral', () => {
 });
 
 describe('duplicate detection', () => {
-  it('reuses the patient with the same NHS number instead of making a second record, and takes the new details', async () => {
+  it('reuses the patient with the same NHS number instead of making a second record, once the person has said which differing details are right', async () => {
     const { session } = await newInstallation(tempFolder());
     const first = await createReferral(session, newReferral());
     // The first referral has ended, so there is no open one to warn about.
     await session.active().store.db.updateTable('referral').set({ status: 'closed' }).where('id', '=', first.id).execute();
 
-    const second = await createReferral(session, newReferral({ nhsNumber: '999 000 0018', addressLine1: '2 New Street', postcode: 'LS1 4AP' }));
+    const typed = newReferral({ nhsNumber: '999 000 0018', addressLine1: '2 New Street', postcode: 'LS1 4AP' });
+    const asked = (await call(session, 'referrals.create', typed)) as ReferralMade;
+    expect(asked).toEqual({
+      outcome: 'differs',
+      patientId: first.patientId,
+      differences: [
+        { field: 'addressLine1', label: 'Address line 1', stored: '14 Beech Grove', typed: '2 New Street' },
+        { field: 'postcode', label: 'Postcode', stored: 'LS6 2QR', typed: 'LS1 4AP' },
+      ],
+    });
+    expect(await referralCount(session)).toBe(1);
+
+    const second = await createReferral(session, { ...typed, patientChoices: { addressLine1: 'typed', postcode: 'typed' } });
     expect(second.patientId).toBe(first.patientId);
     expect(second.id).not.toBe(first.id);
     expect(await patientCount(session)).toBe(1);
@@ -91,7 +107,7 @@ describe('duplicate detection', () => {
     expect(match?.openReferral).toMatchObject({ id: first.id, status: 'received' });
   });
 
-  it('updates the patient chosen from search, and refuses a different NHS number for that patient', async () => {
+  it('updates the patient chosen from search where the person says so, and refuses a different NHS number for that patient', async () => {
     const { session } = await newInstallation(tempFolder());
     const first = await createReferral(session, newReferral());
     const other = syntheticNhsNumber(5);
@@ -99,7 +115,10 @@ describe('duplicate detection', () => {
     expect(e.code).toBe('VALIDATION');
     expect(e.fieldErrors?.['patient.nhsNumber']?.[0]).toMatch(/not the one on the patient record you chose/);
 
-    const again = await createReferral(session, newReferral({ town: 'Bradford' }, {}, { existingPatientId: first.patientId, acknowledgeOpenReferral: true }));
+    const rest = { existingPatientId: first.patientId, acknowledgeOpenReferral: true };
+    const asked = (await call(session, 'referrals.create', newReferral({ town: 'Bradford' }, {}, rest))) as ReferralMade;
+    expect(asked.outcome === 'differs' && asked.differences.map((d) => [d.field, d.stored, d.typed])).toEqual([['town', 'Leeds', 'Bradford']]);
+    const again = await createReferral(session, newReferral({ town: 'Bradford' }, {}, { ...rest, patientChoices: { town: 'typed' } }));
     expect(again.patientId).toBe(first.patientId);
     expect(((await call(session, 'patients.get', { id: first.patientId })) as Patient).town).toBe('Bradford');
   });

@@ -70,6 +70,21 @@ describe('the message back to the GP and referrer', () => {
     expect(mine?.messages).toEqual([message]);
   });
 
+  it('addressed to the usual GP only, is not shown to the referrer, nor exported or marked read by them', async () => {
+    const { session, id } = await referral({ messageBackTo: 'usual_gp', usualGp: 'Dr Priya Shah' });
+    await move(session, id, 'accepted');
+    const message = await send(session, id, 'acceptance', await draftFor(session, id));
+    await signInAs(session, 'rita');
+    const [mine] = (await call(session, 'referrals.mine')) as MyReferral[];
+    expect(mine).toMatchObject({ id, messageBackTo: 'usual_gp', messages: [] });
+    const gpOnly = 'This referral’s message back goes to the patient’s usual GP only, not to the referrer.';
+    expect(await expectError(session, 'referrals.exportMessage', { messageId: message.id, format: 'pdf' })).toMatchObject({ code: 'FORBIDDEN', message: gpOnly });
+    expect(await expectError(session, 'referrals.markMessageRead', { messageId: message.id })).toMatchObject({ code: 'FORBIDDEN', message: gpOnly });
+    // The link worker still saves it for the GP record.
+    await signInAs(session, 'lee');
+    await call(session, 'referrals.exportMessage', { messageId: message.id, format: 'pdf' });
+  });
+
   it('carries the declined code when the patient declines', async () => {
     const { session, id } = await referral();
     await move(session, id, 'declined', 'Prefers to wait until after surgery');

@@ -40,7 +40,7 @@ describe('who may see and change referrals', () => {
     await signInAs(session, 'rita');
     const mine = (await call(session, 'referrals.mine')) as MyReferral[];
     expect(mine).toHaveLength(1);
-    expect(Object.keys(mine[0]!).sort()).toEqual(['id', 'messages', 'nhsNumber', 'patientName', 'receivedAt', 'status', 'statusChangedAt']);
+    expect(Object.keys(mine[0]!).sort()).toEqual(['id', 'messageBackTo', 'messages', 'nhsNumber', 'patientName', 'receivedAt', 'status', 'statusChangedAt']);
     expect(mine[0]).toMatchObject({ id, status: 'accepted', patientName: 'Margaret (Peggy) Ellis' });
     expect(mine[0]!.messages.map((m) => m.needs)).toEqual(['Loneliness']);
     const text = JSON.stringify(mine);
