@@ -52,6 +52,7 @@ const withoutPatientData: Readonly<Partial<Record<ChannelName, string>>> = {
   'users.list': 'staff accounts',
   'settings.get': 'settings',
   'audit.verify': 'whether the chain holds, and a count',
+  'audit.people': 'names of staff, for the audit filter',
   'security.keyStatus': 'the key’s generation and slot state',
   'directory.search': 'services of the directory',
   'directory.get': 'one service',
