@@ -48,11 +48,12 @@ export const storyFieldLabels: Readonly<Record<StoryField, string>> = {
   outcomes: 'What changed',
 };
 
-export const FindingKind = z.enum(['own_name', 'other_name', 'nhs_number', 'date_of_birth', 'date', 'age', 'phone', 'email', 'postcode', 'address', 'place']);
+export const FindingKind = z.enum(['own_name', 'other_name', 'name', 'nhs_number', 'date_of_birth', 'date', 'age', 'phone', 'email', 'postcode', 'address', 'place']);
 export type FindingKind = z.infer<typeof FindingKind>;
 export const findingKindLabels: Readonly<Record<FindingKind, string>> = {
   own_name: 'The person’s name',
   other_name: 'A name in the patient list',
+  name: 'A person’s name',
   nhs_number: 'An NHS number',
   date_of_birth: 'A date of birth',
   date: 'An exact date',
@@ -61,7 +62,7 @@ export const findingKindLabels: Readonly<Record<FindingKind, string>> = {
   email: 'An e-mail address',
   postcode: 'A postcode',
   address: 'A street address',
-  place: 'A small place',
+  place: 'A town, village or area',
 };
 
 // ---------------------------------------------------------------- stories
@@ -83,6 +84,19 @@ export type StoryInput = z.input<typeof StoryInput>;
 
 export const FindingAcceptance = z.object({ reason: z.string(), byName: z.string(), at: Timestamp });
 
+/**
+ * How to take a finding out without breaking its sentence: the words to change (the identifier and
+ * the phrase it belongs to, "moved from Barnsley") and what to write instead ("moved from another
+ * town"; '' takes them out, a whole sentence at most).
+ */
+export const FindingFix = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string(),
+  with: z.string(),
+});
+export type FindingFix = z.infer<typeof FindingFix>;
+
 export const Finding = z.object({
   /** Kind and the text found, folded: an acceptance applies to the same text wherever it stands. */
   key: z.string(),
@@ -92,9 +106,9 @@ export const Finding = z.object({
   start: z.number().int().min(0),
   end: z.number().int().min(0),
   text: z.string(),
-  /** Words to use instead ('' means leave it out). */
-  suggestion: z.string(),
-  /** One sentence: what was found and what to do. */
+  /** The one-click change; null when the writer must rephrase the sentence. */
+  fix: FindingFix.nullable(),
+  /** What was found and what to do. */
   advice: z.string(),
   accepted: FindingAcceptance.nullable(),
 });

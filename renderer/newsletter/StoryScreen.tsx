@@ -95,13 +95,23 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
     }
   };
 
-  const useSuggestion = (f: Finding) => {
+  // The fix replaces the whole phrase main found; the other findings move with the text until the check runs again.
+  const applyFix = (f: Finding) => {
     const field = f.field as StoryField;
     const current = form.getValues(field) ?? '';
-    if (current.slice(f.start, f.end) !== f.text) return;
-    let replaced = current.slice(0, f.start) + f.suggestion + current.slice(f.end);
-    if (f.suggestion === '') replaced = replaced.replace(/ {2,}/g, ' ').replace(/ ([,.;:])/g, '$1');
-    form.setValue(field, replaced, { shouldDirty: true });
+    const change = f.fix;
+    if (!change || current.slice(change.start, change.end) !== change.text) return;
+    form.setValue(field, current.slice(0, change.start) + change.with + current.slice(change.end), { shouldDirty: true });
+    const shift = change.with.length - (change.end - change.start);
+    setFindings((all) =>
+      all.flatMap((x) => {
+        if (x.field !== field) return [x];
+        if (x.end <= change.start) return [x];
+        if (x.start < change.end) return [];
+        const moved = (n: number) => n + shift;
+        return [{ ...x, start: moved(x.start), end: moved(x.end), fix: x.fix && x.fix.start >= change.end ? { ...x.fix, start: moved(x.fix.start), end: moved(x.fix.end) } : null }];
+      }),
+    );
   };
 
   const accept = async (f: Finding, reason: string) => {
@@ -165,7 +175,7 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
           )}
         </Box>
         <Box>
-          <FindingsPanel findings={findings} checking={checking} {...(writer ? { onUseSuggestion: useSuggestion } : {})} {...(id !== undefined && !dirty ? { onAccept: accept } : {})} />
+          <FindingsPanel findings={findings} texts={writer ? { title: values.title ?? '', text: values.text ?? '', quote: values.quote ?? '', outcomes: values.outcomes ?? '' } : story ?? { title: '', text: '', quote: '', outcomes: '' }} checking={checking} {...(writer ? { onFix: applyFix } : {})} {...(id !== undefined && !dirty ? { onAccept: accept } : {})} />
           {writer && open > 0 && (
             <Box sx={{ mt: 2 }}>
               <Typography variant="h3" sx={{ fontSize: '1rem', mb: 0.5 }}>Where they stand</Typography>

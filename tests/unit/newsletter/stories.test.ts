@@ -41,14 +41,19 @@ describe('writing a story from a case', () => {
       ['text', 'other_name', 'John'],
     ]);
     for (const f of findings.filter((x) => x.field === 'text')) expect(LEAKY.slice(f.start, f.end)).toBe(f.text);
-    expect(findings.find((f) => f.kind === 'age')!.suggestion).toBe('in her seventies');
+    expect(findings.find((f) => f.kind === 'age')!.fix).toMatchObject({ text: 'aged 72', with: 'in her seventies' });
     expect(unresolved).toBe(5);
   });
 
-  it('flags a place where few patients live, found from the patients’ own addresses, and not a city', async () => {
+  it('flags an area found in the patients’ own addresses and a town from the gazetteer, and not a city', async () => {
     const { session, margaret } = await newsletterPractice(tempFolder());
-    const { findings } = (await call(session, 'stories.check', { referralId: margaret, text: 'She walks to Meanwood on Mondays and takes the bus into Leeds.' })) as { findings: Story['findings'] };
-    expect(findings.map((f) => [f.kind, f.text, f.suggestion])).toEqual([['place', 'Meanwood', 'a nearby village']]);
+    const text = 'She walks to Meanwood on Mondays, visits her son Gary, who moved from Barnsley, and takes the bus into Leeds.';
+    const { findings } = (await call(session, 'stories.check', { referralId: margaret, text })) as { findings: Story['findings'] };
+    expect(findings.map((f) => [f.kind, f.text, f.fix?.text, f.fix?.with])).toEqual([
+      ['place', 'Meanwood', 'to Meanwood', 'to another area'],
+      ['name', 'Gary', ' Gary', ''],
+      ['place', 'Barnsley', 'from Barnsley', 'from another town'],
+    ]);
   });
 
   it('refuses approval while a finding is unresolved or consent is missing; accepting a finding needs a reason and is audited', async () => {
