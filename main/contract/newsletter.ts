@@ -130,6 +130,35 @@ export type IssueRef = z.infer<typeof IssueRef>;
 
 export const StoryEvent = z.object({ at: Timestamp, byName: z.string(), kind: z.string(), text: z.string() });
 
+export const DiffPart = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
+export type DiffPart = z.infer<typeof DiffPart>;
+
+/** One field's words since the story was returned, word by word. */
+export const FieldChange = z.object({ field: StoryField, parts: z.array(DiffPart) });
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const ReviewComment = z.object({
+  id: Id,
+  /** Null: about the story as a whole. */
+  field: StoryField.nullable(),
+  text: z.string(),
+  reply: z.string().nullable(),
+  replyByName: z.string().nullable(),
+  replyAt: Timestamp.nullable(),
+  /** How the link worker answered it: by changing the words it is about, or by a reply; null while unanswered. */
+  answeredBy: z.enum(['change', 'reply']).nullable(),
+});
+export type ReviewComment = z.infer<typeof ReviewComment>;
+
+/** The latest return: the manager's comments, the replies, and what changed in the words since. */
+export const Review = z.object({
+  returnedAt: Timestamp,
+  returnedByName: z.string(),
+  comments: z.array(ReviewComment),
+  changes: z.array(FieldChange),
+});
+export type Review = z.infer<typeof Review>;
+
 export const StorySummary = z.object({
   id: Id,
   referralId: Id,
@@ -159,6 +188,10 @@ export const Story = StorySummary.extend({
   approvedAt: Timestamp.nullable(),
   /** What stands in the way of approval, in plain words (empty when it can be approved). */
   blockers: z.array(z.string()),
+  /** What stands in the way of sending it (back) for approval: consent, the check, and each comment of a return unanswered. */
+  submitBlockers: z.array(z.string()),
+  /** The latest return with its comments and the changes since; null if never returned. */
+  review: Review.nullable(),
   usedIn: z.array(IssueRef),
   history: z.array(StoryEvent),
 });
@@ -181,6 +214,13 @@ export const WithdrawConsentInput = z.object({
   withdrawnOn: PastOrToday('the date consent was withdrawn'),
   note: optionalText(1000),
 });
+
+export const ReturnComment = z.object({
+  /** Null: about the story as a whole. */
+  field: StoryField.nullable().default(null),
+  text: requiredText('the comment', 1000),
+});
+export type ReturnComment = z.input<typeof ReturnComment>;
 
 export const CheckInput = z.object({
   referralId: Id,
@@ -346,10 +386,24 @@ export const newsletterChannels = {
     output: Story,
   }),
   'stories.return': channel({
-    summary: 'Return a story to its link worker with comments.',
+    summary: 'Return a story to its link worker with comments, each about one part or the whole; the words are kept as they stand so the changes show, and any finding marked acceptable must be looked at again.',
     access: editors,
     audit: 'write',
-    input: z.object({ id: Id, comment: requiredText('what needs changing', 2000) }),
+    input: z.object({ id: Id, comments: z.array(ReturnComment).min(1, 'Write what needs changing').max(12, 'Write at most 12 comments') }),
+    output: Story,
+  }),
+  'stories.reply': channel({
+    summary: 'The link worker’s reply to one of the manager’s comments on a returned story (instead of, or as well as, changing the words).',
+    access: writers,
+    audit: 'write',
+    input: z.object({ storyId: Id, commentId: Id, reply: requiredText('your reply', 1000) }),
+    output: Story,
+  }),
+  'stories.edit': channel({
+    summary: 'The practice manager’s small edits to the wording of a story waiting for approval, recorded as hers; a bigger change goes back to the link worker with comments.',
+    access: editors,
+    audit: 'write',
+    input: StoryTexts.extend({ id: Id }),
     output: Story,
   }),
   'stories.recordConsent': channel({

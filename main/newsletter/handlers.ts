@@ -25,12 +25,12 @@ import {
   loadStory,
   prefillStory,
   recordConsent,
-  returnStory,
   saveStory,
   storyCandidates,
   submitStory,
   withdrawConsent,
 } from './stories';
+import { editStory, replyToComment, returnStory } from './review';
 
 function ctxOf(c: UserContext): Ctx {
   return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: c.now };
@@ -38,7 +38,7 @@ function ctxOf(c: UserContext): Ctx {
 
 export const newsletterHandlers: HandlerGroup<
   | 'stories.list' | 'stories.candidates' | 'stories.prefill' | 'stories.check' | 'stories.get' | 'stories.save' | 'stories.submit'
-  | 'stories.acceptFinding' | 'stories.approve' | 'stories.return' | 'stories.recordConsent' | 'stories.withdrawConsent'
+  | 'stories.acceptFinding' | 'stories.approve' | 'stories.return' | 'stories.reply' | 'stories.edit' | 'stories.recordConsent' | 'stories.withdrawConsent'
   | 'newsletter.notices' | 'newsletter.acknowledgeNotice' | 'newsletter.issues' | 'newsletter.create' | 'newsletter.get'
   | 'newsletter.save' | 'newsletter.preview' | 'newsletter.finalise' | 'newsletter.export' | 'newsletter.markSent'
 > = {
@@ -95,10 +95,22 @@ export const newsletterHandlers: HandlerGroup<
     c.auditTarget({ type: 'story', id, detail: storyStatusLabels.approved.toLowerCase() });
     return loadStory(c.db, id, ctx.now);
   },
-  'stories.return': async (c, { id, comment }) => {
+  'stories.return': async (c, { id, comments }) => {
     const ctx = ctxOf(c);
-    await returnStory(ctx, await coveredStory(c.db, c.user.id, id), comment);
-    c.auditTarget({ type: 'story', id, detail: 'returned with comments' });
+    const { acceptancesCleared } = await returnStory(ctx, await coveredStory(c.db, c.user.id, id), comments);
+    c.auditTarget({ type: 'story', id, detail: `returned with ${comments.length === 1 ? 'a comment' : `${comments.length} comments`}${acceptancesCleared ? `; ${acceptancesCleared} acceptance(s) of findings cleared` : ''}` });
+    return loadStory(c.db, id, ctx.now);
+  },
+  'stories.reply': async (c, { storyId, commentId, reply }) => {
+    const ctx = ctxOf(c);
+    await replyToComment(ctx, await coveredStory(c.db, c.user.id, storyId), commentId, reply);
+    c.auditTarget({ type: 'story', id: storyId, detail: `replied to comment ${commentId}` });
+    return loadStory(c.db, storyId, ctx.now);
+  },
+  'stories.edit': async (c, { id, ...next }) => {
+    const ctx = ctxOf(c);
+    const { words } = await editStory(ctx, await coveredStory(c.db, c.user.id, id), next);
+    c.auditTarget({ type: 'story', id, detail: words === 0 ? 'nothing changed' : `wording edited by the practice manager: ${words} words` });
     return loadStory(c.db, id, ctx.now);
   },
   'stories.recordConsent': async (c, input) => {

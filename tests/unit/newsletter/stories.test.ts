@@ -95,8 +95,10 @@ describe('writing a story from a case', () => {
     await call(session, 'stories.save', { id: story.id, referralId: margaret, title: 'Singing again', text: CLEAN_TEXT });
     await call(session, 'stories.submit', { id: story.id });
     await signInAs(session, 'pat');
-    const returned = (await call(session, 'stories.return', { id: story.id, comment: 'Say a little more about the choir' })) as Story;
+    const returned = (await call(session, 'stories.return', { id: story.id, comments: [{ text: 'Say a little more about the choir' }] })) as Story;
     expect(returned).toMatchObject({ status: 'returned', returnComment: 'Say a little more about the choir' });
+    const empty = await expectError(session, 'stories.return', { id: story.id, comments: [] });
+    expect(empty.fieldErrors?.comments).toEqual(['Write what needs changing']);
   });
 
   it('keeps stories to the people who work at the practice, and away from reception', async () => {
