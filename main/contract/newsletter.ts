@@ -244,7 +244,7 @@ export const MdtDate = z.object({ date: IsoDate, note: optionalText(200) });
 
 export const IssueDraft = z.object({
   editorial: optionalText(3000),
-  /** In the order they appear; two to four in a finished issue. */
+  /** In the order they appear; one to four in a finished issue (two to four make a fuller one). */
   storyIds: z.array(Id).max(4, 'An issue has at most four stories'),
   spotlightServiceId: Id.nullable().default(null),
   spotlightNote: optionalText(1000),
@@ -270,6 +270,17 @@ export const IssueSummary = z.object({
   sentOn: z.string().nullable(),
   /** Stories in it whose consent has since been withdrawn. */
   withdrawnStories: z.number().int(),
+  /** 1 as first sent; 2, 3 … for corrections. */
+  version: z.number().int(),
+  /** The issue this one corrects, and what the correction changes. */
+  correctsIssueId: Id.nullable(),
+  correctionNote: z.string().nullable(),
+  /** The newer version that corrects this one, if any: this one stays as it was sent. */
+  correctedByIssueId: Id.nullable(),
+  /** Withdrawn: it must not be sent or shared again. */
+  withdrawnAt: Timestamp.nullable(),
+  withdrawnByName: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
 });
 export type IssueSummary = z.infer<typeof IssueSummary>;
 
@@ -298,6 +309,8 @@ export const IssueDetail = z.object({
   figures: Figures,
   /** Ready to finalise: what is missing otherwise. */
   problems: z.array(z.string()),
+  /** Worth knowing, but no obstacle (one story this month). */
+  notes: z.array(z.string()),
   files: z.array(z.object({ format: z.string(), fileName: z.string(), createdAt: Timestamp })),
   /** The next MDT meetings of the issue's practices, from the MDT calendar (the manager may add others). */
   mdtCalendar: z.array(z.object({ date: z.string(), note: z.string() })),
@@ -482,6 +495,20 @@ export const newsletterChannels = {
     audit: 'write',
     input: z.object({ id: Id, format: ExportFormat }),
     output: exportFile,
+  }),
+  'newsletter.correct': channel({
+    summary: 'Correct a final or sent issue as a new version: a draft copied from it, marked as a correction with what it changes; the issue it corrects is kept exactly as it was sent.',
+    access: editors,
+    audit: 'write',
+    input: z.object({ id: Id, note: requiredText('what the correction changes', 500) }),
+    output: IssueDetail,
+  }),
+  'newsletter.withdraw': channel({
+    summary: 'Withdraw a final or sent issue: it is kept for the record, marked withdrawn with the reason, and can no longer be exported or sent.',
+    access: editors,
+    audit: 'write',
+    input: z.object({ id: Id, reason: requiredText('why it is withdrawn', 500) }),
+    output: IssueDetail,
   }),
   'newsletter.markSent': channel({
     summary: 'Record the day a final issue was sent.',

@@ -5,6 +5,7 @@ import { coveredPracticeIds, coveredReferral } from '../referrals/access';
 import { checkStory } from './check';
 import {
   acknowledgeNotice,
+  correctIssue,
   coveredIssue,
   createIssue,
   exportIssue,
@@ -15,6 +16,7 @@ import {
   openNotices,
   previewHtml,
   saveIssue,
+  withdrawIssue,
 } from './issues';
 import {
   acceptFinding,
@@ -40,7 +42,7 @@ export const newsletterHandlers: HandlerGroup<
   | 'stories.list' | 'stories.candidates' | 'stories.prefill' | 'stories.check' | 'stories.get' | 'stories.save' | 'stories.submit'
   | 'stories.acceptFinding' | 'stories.approve' | 'stories.return' | 'stories.reply' | 'stories.edit' | 'stories.recordConsent' | 'stories.withdrawConsent'
   | 'newsletter.notices' | 'newsletter.acknowledgeNotice' | 'newsletter.issues' | 'newsletter.create' | 'newsletter.get'
-  | 'newsletter.save' | 'newsletter.preview' | 'newsletter.finalise' | 'newsletter.export' | 'newsletter.markSent'
+  | 'newsletter.save' | 'newsletter.preview' | 'newsletter.finalise' | 'newsletter.export' | 'newsletter.markSent' | 'newsletter.correct' | 'newsletter.withdraw'
 > = {
   'stories.list': async ({ db, user, auditTarget }, { status }) => {
     const stories = await listStories(db, await coveredPracticeIds(db, user.id), status);
@@ -165,6 +167,16 @@ export const newsletterHandlers: HandlerGroup<
     const out = await exportIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id), format);
     c.auditTarget({ type: 'newsletter_issue', id, detail: `exported as ${format.toUpperCase()}; stories ${out.storyIds.join(', ')}` });
     return { fileName: out.fileName, mimeType: out.mimeType, base64: out.content.toString('base64') };
+  },
+  'newsletter.correct': async (c, { id, note }) => {
+    const newId = await correctIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id), note);
+    c.auditTarget({ type: 'newsletter_issue', id: newId, detail: `correction of issue ${id} started: ${note}` });
+    return issueDetail(c.db, newId, c.now);
+  },
+  'newsletter.withdraw': async (c, { id, reason }) => {
+    await withdrawIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id), reason);
+    c.auditTarget({ type: 'newsletter_issue', id, detail: `withdrawn: ${reason}` });
+    return issueDetail(c.db, id, c.now);
   },
   'newsletter.markSent': async (c, { id, sentOn }) => {
     await markSent(ctxOf(c), await coveredIssue(c.db, c.user.id, id), sentOn);

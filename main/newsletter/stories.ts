@@ -58,9 +58,9 @@ export async function listStories(db: Db, practiceIds: readonly number[], status
   return rows.map((r) => summaryOf(r, practices));
 }
 
-/** "June 2026, Riverside PCN" */
-export function issueLabel(month: string, audience: string): string {
-  return `${monthLabel(month)}, ${audience}`;
+/** "June 2026, Riverside PCN"; a correction "June 2026, Riverside PCN (correction, version 2)". */
+export function issueLabel(month: string, audience: string, version = 1): string {
+  return `${monthLabel(month)}, ${audience}${version > 1 ? ` (correction, version ${version})` : ''}`;
 }
 
 export async function audienceName(db: Db, practiceId: number | null): Promise<string> {
@@ -77,11 +77,12 @@ export async function issuesUsing(db: Db, storyId: number): Promise<IssueRef[]> 
   const rows = await db
     .selectFrom('newsletter_issue_story as s')
     .innerJoin('newsletter_issue as i', 'i.id', 's.issue_id')
-    .select(['i.id', 'i.month', 'i.practice_id', 'i.status'])
+    .select(['i.id', 'i.month', 'i.practice_id', 'i.status', 'i.version'])
     .where('s.story_id', '=', storyId)
     .orderBy('i.month', 'desc')
+    .orderBy('i.version', 'desc')
     .execute();
-  return Promise.all(rows.map(async (r) => ({ issueId: r.id, label: issueLabel(r.month, await audienceName(db, r.practice_id)), status: r.status as IssueRef['status'] })));
+  return Promise.all(rows.map(async (r) => ({ issueId: r.id, label: issueLabel(r.month, await audienceName(db, r.practice_id), r.version), status: r.status as IssueRef['status'] })));
 }
 
 function consentOf(row: StoryRow): Story['consent'] {
@@ -236,7 +237,8 @@ export async function prefillStory(db: Db, referralId: number): Promise<StoryTex
     const name = s.key === 'swemwbs_metric' ? 'SWEMWBS wellbeing' : s.key === 'ucla_total' ? instrumentShortNames.ucla3 : `ONS4 ${s.label.toLowerCase()}`;
     const movement = c.difference === 0 ? 'no change' : `${c.difference > 0 ? 'up' : 'down'} ${points(c.difference, decimals)}`;
     const better = c.better === null ? '' : c.better ? ', better' : ', worse';
-    outcomes.push(`${name} ${movement} (${c.baseline.toFixed(decimals)} → ${c.latest.toFixed(decimals)}${better})`);
+    // In words, not an arrow: the line goes into every format, and the PDF font has no arrow.
+    outcomes.push(`${name} ${movement} (from ${c.baseline.toFixed(decimals)} to ${c.latest.toFixed(decimals)}${better})`);
   }
   const main = details.reasons[0] ?? 'other';
   return { title: headlines[main], text: paragraphs.join('\n\n'), quote: '', outcomes: outcomes.join('\n') };

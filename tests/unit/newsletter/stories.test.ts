@@ -25,7 +25,7 @@ describe('writing a story from a case', () => {
     expect(draft.outcomes.split('\n')).toEqual([
       'Goals achieved: 1 of 1 (Sing in a choir again)',
       'Services taken up: Headingley Community Choir',
-      expect.stringMatching(/^SWEMWBS wellbeing up \d+\.\d points \(\d+\.\d → \d+\.\d, better\)$/),
+      expect.stringMatching(/^SWEMWBS wellbeing up \d+\.\d points \(from \d+\.\d to \d+\.\d, better\)$/),
     ]);
     expect(await lastAudit(session)).toMatchObject({ action: 'stories.prefill', target_type: 'referral', target_id: String(margaret) });
   });
