@@ -85,10 +85,11 @@ async function protectedPhrases(db: Db): Promise<string[]> {
 }
 
 
-export async function checkContext(db: Db, referralId: number, texts: readonly string[], now: Date): Promise<CheckContext> {
+/** What the check needs from the database for these texts; with no case (an MDT topic), no patient of its own. */
+export async function checkContext(db: Db, referralId: number | null, texts: readonly string[], now: Date): Promise<CheckContext> {
   const { nameWords, placePhrases } = lookupTerms(texts);
   return {
-    patient: await patientIdentity(db, referralId),
+    patient: referralId === null ? null : await patientIdentity(db, referralId),
     knownNames: await knownNameWords(db, nameWords),
     staffNames: await staffNameWords(db),
     protectedPhrases: await protectedPhrases(db),
