@@ -28,12 +28,16 @@ export async function reviewOf(db: Db, row: StoryRow): Promise<Review | null> {
   const now = texts(row);
   const then = texts(ret);
   const changed = new Set(STORY_FIELDS.filter((f) => now[f] !== then[f]));
+  // A comment on the whole story is answered by a change to a part no other comment is about:
+  // a new headline answers the comment on the headline, not "did her son agree?".
+  const aimedAt = new Set(comments.map((c) => c.field).filter((f): f is StoryField => f !== null));
+  const changedElsewhere = [...changed].some((f) => !aimedAt.has(f));
   return {
     returnedAt: ret.at,
     returnedByName: ret.by_name,
     comments: comments.map((c): ReviewComment => {
       const field = c.field as StoryField | null;
-      const changedIt = field === null ? changed.size > 0 : changed.has(field);
+      const changedIt = field === null ? changedElsewhere : changed.has(field);
       return { id: c.id, field, text: c.text, reply: c.reply, replyByName: c.reply_by_name, replyAt: c.reply_at, answeredBy: c.reply ? 'reply' : changedIt ? 'change' : null };
     }),
     changes: STORY_FIELDS.filter((f) => changed.has(f)).map((f) => ({ field: f, parts: wordDiff(then[f], now[f]) })),

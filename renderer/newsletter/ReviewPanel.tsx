@@ -51,7 +51,7 @@ function ChangedWords({ change }: { change: FieldChange }) {
 /** For the manager: what the link worker changed since she returned the story. */
 export function ChangesSinceReturn({ review }: { review: Review }) {
   return (
-    <Box component="section" aria-labelledby="changes-heading" sx={{ mb: 2 }}>
+    <Paper variant="outlined" component="section" aria-labelledby="changes-heading" sx={{ p: 2, mb: 1, bgcolor: '#F7F9FA' }}>
       <Typography variant="h3" id="changes-heading" sx={{ fontSize: '1.1rem', mb: 0.5 }}>Changed since you returned it</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         Returned by {review.returnedByName} on {ukDateTime(review.returnedAt)}. Words taken out are struck through; words put in are underlined.
@@ -68,7 +68,24 @@ export function ChangesSinceReturn({ review }: { review: Review }) {
           ))}
         </Stack>
       )}
-    </Box>
+    </Paper>
+  );
+}
+
+/**
+ * For the link worker: the manager's own edits since the story was last sent to her, from its
+ * history (newest first), so the words she changed are seen, not only found in the history.
+ */
+export function ManagerEdits({ story }: { story: Story }) {
+  const sent = story.history.findIndex((h) => h.kind === 'submitted');
+  const edits = story.history.slice(0, sent < 0 ? story.history.length : sent).filter((h) => h.kind === 'edited by the practice manager');
+  if (edits.length === 0) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }}>
+      {edits.map((e) => (
+        <Typography key={`${e.at}-${e.text}`} variant="body2">{e.byName} edited the wording on {ukDateTime(e.at)}: {e.text}</Typography>
+      ))}
+    </Alert>
   );
 }
 
@@ -78,13 +95,13 @@ function answerChip(c: ReviewComment) {
   return <Chip size="small" color="warning" label="Needs an answer" />;
 }
 
-function ReplyForm({ story, comment, onChange }: { story: Story; comment: ReviewComment; onChange: (s: Story) => void }) {
+function ReplyForm({ story, comment, n, onChange }: { story: Story; comment: ReviewComment; n: number; onChange: (s: Story) => void }) {
   const [reply, setReply] = useState('');
   const [error, setError] = useState<string>();
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ mt: 1, alignItems: { md: 'flex-start' } }}>
       <TextField
-        label="Your reply"
+        label={`Your reply to comment ${n}`}
         value={reply}
         onChange={(e) => { setReply(e.target.value); setError(undefined); }}
         multiline
@@ -95,6 +112,7 @@ function ReplyForm({ story, comment, onChange }: { story: Story; comment: Review
       />
       <Button
         variant="outlined"
+        aria-label={`Send reply to comment ${n}`}
         sx={{ flexShrink: 0, mt: { md: 1 } }}
         onClick={async () => {
           if (reply.trim() === '') {
@@ -128,7 +146,7 @@ export function ReviewComments({ story, writer, onChange }: { story: Story; writ
         {review.returnedByName}, {ukDateTime(review.returnedAt)}.{returned && writer ? ' Answer each comment by changing the words it is about, or by a reply, then send the story back.' : ''}
       </Typography>
       <Stack component="ol" spacing={1.5} sx={{ m: 0, pl: 2.5 }}>
-        {review.comments.map((c) => (
+        {review.comments.map((c, i) => (
           <li key={c.id}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography variant="body2" sx={{ fontWeight: 700 }}>{aboutLabel(c.field)}</Typography>
@@ -140,7 +158,7 @@ export function ReviewComments({ story, writer, onChange }: { story: Story; writ
                 Reply from {c.replyByName}{c.replyAt ? `, ${ukDateTime(c.replyAt)}` : ''}: {c.reply}
               </Typography>
             )}
-            {writer && returned && !c.reply && <ReplyForm story={story} comment={c} onChange={onChange} />}
+            {writer && returned && !c.reply && <ReplyForm story={story} comment={c} n={i + 1} onChange={onChange} />}
           </li>
         ))}
       </Stack>

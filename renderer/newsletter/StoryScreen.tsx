@@ -14,7 +14,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { useApiForm } from '../shared/useApiForm';
 import { ConsentPanel } from './ConsentPanel';
 import { FindingsPanel, HighlightedText } from './FindingsPanel';
-import { ChangesSinceReturn, ReturnDialog, ReviewComments, WordingEditor } from './ReviewPanel';
+import { ChangesSinceReturn, ManagerEdits, ReturnDialog, ReviewComments, WordingEditor } from './ReviewPanel';
 
 const FIELDS: readonly StoryField[] = ['title', 'text', 'quote', 'outcomes'];
 
@@ -69,14 +69,23 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
   const key = JSON.stringify(values);
   useEffect(() => {
     if (!writer) return;
+    // A check answered after the words changed again stands for old words: its positions are dropped.
+    let current = true;
     setChecking(true);
     const timer = setTimeout(() => {
       call('stories.check', { referralId, ...values, ...(id !== undefined ? { storyId: id } : {}) })
-        .then((r) => setFindings(r.findings))
+        .then((r) => {
+          if (current) setFindings(r.findings);
+        })
         .catch(() => undefined)
-        .finally(() => setChecking(false));
+        .finally(() => {
+          if (current) setChecking(false);
+        });
     }, 500);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
     // `key` stands for the values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, writer, id, referralId]);
@@ -128,6 +137,7 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
       {message && <Alert severity={message.severity} sx={{ mb: 2 }} role={message.severity === 'error' ? 'alert' : 'status'}>{message.text}</Alert>}
       {/* A reply changes the comments, not the words being typed: the form is left as it is. */}
       {story && <ReviewComments story={story} writer={writer} onChange={setStory} />}
+      {story && writer && <ManagerEdits story={story} />}
       {story && story.usedIn.length > 0 && <Alert severity="info" sx={{ mb: 2 }}>Used in: {story.usedIn.map((u) => u.label).join('; ')}</Alert>}
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, gap: 3 }}>

@@ -47,8 +47,11 @@ describe('a story returned with comments, and sent back', () => {
     expect(unchanged.message).toContain('Answer the comment “A headline that says what changed”: change “Headline” or reply to it.');
     expect(unchanged.message).toContain('Answer the comment “Does her neighbour agree to be named?”');
 
-    // A change to the story (not the headline) answers only the comment about the whole story.
-    let now = (await call(session, 'stories.save', { id: story.id, referralId: margaret, title: 'Singing again', text: `${CLEAN_TEXT} Her neighbour drives her there.`, quote: 'I look forward to Tuesdays now.', outcomes: '' })) as Story;
+    // A new headline answers the comment on the headline only, not the one on the whole story.
+    let now = (await call(session, 'stories.save', { id: story.id, referralId: margaret, title: 'Singing with the choir again', text: `${CLEAN_TEXT} Her neighbour Gary drives her there.`, quote: 'I look forward to Tuesdays now.', outcomes: '' })) as Story;
+    expect(now.review!.comments.map((c) => c.answeredBy)).toEqual(['change', null]);
+    // A change to the story (and the headline put back) answers only the comment about the whole story.
+    now = (await call(session, 'stories.save', { id: story.id, referralId: margaret, title: 'Singing again', text: `${CLEAN_TEXT} Her neighbour drives her there.`, quote: 'I look forward to Tuesdays now.', outcomes: '' })) as Story;
     expect(now.review!.comments.map((c) => c.answeredBy)).toEqual([null, 'change']);
     expect(now.submitBlockers).toEqual(['Answer the comment “A headline that says what changed”: change “Headline” or reply to it.']);
     expect((await expectError(session, 'stories.submit', { id: story.id })).code).toBe('CONFLICT');
