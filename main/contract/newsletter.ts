@@ -48,11 +48,12 @@ export const storyFieldLabels: Readonly<Record<StoryField, string>> = {
   outcomes: 'What changed',
 };
 
-export const FindingKind = z.enum(['own_name', 'other_name', 'nhs_number', 'date_of_birth', 'date', 'age', 'phone', 'email', 'postcode', 'address', 'place']);
+export const FindingKind = z.enum(['own_name', 'other_name', 'name', 'nhs_number', 'date_of_birth', 'date', 'age', 'phone', 'email', 'postcode', 'address', 'place']);
 export type FindingKind = z.infer<typeof FindingKind>;
 export const findingKindLabels: Readonly<Record<FindingKind, string>> = {
   own_name: 'The person’s name',
   other_name: 'A name in the patient list',
+  name: 'A person’s name',
   nhs_number: 'An NHS number',
   date_of_birth: 'A date of birth',
   date: 'An exact date',
@@ -61,7 +62,7 @@ export const findingKindLabels: Readonly<Record<FindingKind, string>> = {
   email: 'An e-mail address',
   postcode: 'A postcode',
   address: 'A street address',
-  place: 'A small place',
+  place: 'A town, village or area',
 };
 
 // ---------------------------------------------------------------- stories
@@ -83,6 +84,19 @@ export type StoryInput = z.input<typeof StoryInput>;
 
 export const FindingAcceptance = z.object({ reason: z.string(), byName: z.string(), at: Timestamp });
 
+/**
+ * How to take a finding out without breaking its sentence: the words to change (the identifier and
+ * the phrase it belongs to, "moved from Barnsley") and what to write instead ("moved from another
+ * town"; '' takes them out, a whole sentence at most).
+ */
+export const FindingFix = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string(),
+  with: z.string(),
+});
+export type FindingFix = z.infer<typeof FindingFix>;
+
 export const Finding = z.object({
   /** Kind and the text found, folded: an acceptance applies to the same text wherever it stands. */
   key: z.string(),
@@ -92,9 +106,9 @@ export const Finding = z.object({
   start: z.number().int().min(0),
   end: z.number().int().min(0),
   text: z.string(),
-  /** Words to use instead ('' means leave it out). */
-  suggestion: z.string(),
-  /** One sentence: what was found and what to do. */
+  /** The one-click change; null when the writer must rephrase the sentence. */
+  fix: FindingFix.nullable(),
+  /** What was found and what to do. */
   advice: z.string(),
   accepted: FindingAcceptance.nullable(),
 });
@@ -115,6 +129,35 @@ export const IssueRef = z.object({ issueId: Id, label: z.string(), status: z.enu
 export type IssueRef = z.infer<typeof IssueRef>;
 
 export const StoryEvent = z.object({ at: Timestamp, byName: z.string(), kind: z.string(), text: z.string() });
+
+export const DiffPart = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
+export type DiffPart = z.infer<typeof DiffPart>;
+
+/** One field's words since the story was returned, word by word. */
+export const FieldChange = z.object({ field: StoryField, parts: z.array(DiffPart) });
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const ReviewComment = z.object({
+  id: Id,
+  /** Null: about the story as a whole. */
+  field: StoryField.nullable(),
+  text: z.string(),
+  reply: z.string().nullable(),
+  replyByName: z.string().nullable(),
+  replyAt: Timestamp.nullable(),
+  /** How the link worker answered it: by changing the words it is about, or by a reply; null while unanswered. */
+  answeredBy: z.enum(['change', 'reply']).nullable(),
+});
+export type ReviewComment = z.infer<typeof ReviewComment>;
+
+/** The latest return: the manager's comments, the replies, and what changed in the words since. */
+export const Review = z.object({
+  returnedAt: Timestamp,
+  returnedByName: z.string(),
+  comments: z.array(ReviewComment),
+  changes: z.array(FieldChange),
+});
+export type Review = z.infer<typeof Review>;
 
 export const StorySummary = z.object({
   id: Id,
@@ -145,6 +188,10 @@ export const Story = StorySummary.extend({
   approvedAt: Timestamp.nullable(),
   /** What stands in the way of approval, in plain words (empty when it can be approved). */
   blockers: z.array(z.string()),
+  /** What stands in the way of sending it (back) for approval: consent, the check, and each comment of a return unanswered. */
+  submitBlockers: z.array(z.string()),
+  /** The latest return with its comments and the changes since; null if never returned. */
+  review: Review.nullable(),
   usedIn: z.array(IssueRef),
   history: z.array(StoryEvent),
 });
@@ -168,6 +215,13 @@ export const WithdrawConsentInput = z.object({
   note: optionalText(1000),
 });
 
+export const ReturnComment = z.object({
+  /** Null: about the story as a whole. */
+  field: StoryField.nullable().default(null),
+  text: requiredText('the comment', 1000),
+});
+export type ReturnComment = z.input<typeof ReturnComment>;
+
 export const CheckInput = z.object({
   referralId: Id,
   title: z.string().max(6000).default(''),
@@ -190,7 +244,7 @@ export const MdtDate = z.object({ date: IsoDate, note: optionalText(200) });
 
 export const IssueDraft = z.object({
   editorial: optionalText(3000),
-  /** In the order they appear; two to four in a finished issue. */
+  /** In the order they appear; one to four in a finished issue (two to four make a fuller one). */
   storyIds: z.array(Id).max(4, 'An issue has at most four stories'),
   spotlightServiceId: Id.nullable().default(null),
   spotlightNote: optionalText(1000),
@@ -216,6 +270,17 @@ export const IssueSummary = z.object({
   sentOn: z.string().nullable(),
   /** Stories in it whose consent has since been withdrawn. */
   withdrawnStories: z.number().int(),
+  /** 1 as first sent; 2, 3 … for corrections. */
+  version: z.number().int(),
+  /** The issue this one corrects, and what the correction changes. */
+  correctsIssueId: Id.nullable(),
+  correctionNote: z.string().nullable(),
+  /** The newer version that corrects this one, if any: this one stays as it was sent. */
+  correctedByIssueId: Id.nullable(),
+  /** Withdrawn: it must not be sent or shared again. */
+  withdrawnAt: Timestamp.nullable(),
+  withdrawnByName: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
 });
 export type IssueSummary = z.infer<typeof IssueSummary>;
 
@@ -244,6 +309,8 @@ export const IssueDetail = z.object({
   figures: Figures,
   /** Ready to finalise: what is missing otherwise. */
   problems: z.array(z.string()),
+  /** Worth knowing, but no obstacle (one story this month). */
+  notes: z.array(z.string()),
   files: z.array(z.object({ format: z.string(), fileName: z.string(), createdAt: Timestamp })),
   /** The next MDT meetings of the issue's practices, from the MDT calendar (the manager may add others). */
   mdtCalendar: z.array(z.object({ date: z.string(), note: z.string() })),
@@ -332,10 +399,24 @@ export const newsletterChannels = {
     output: Story,
   }),
   'stories.return': channel({
-    summary: 'Return a story to its link worker with comments.',
+    summary: 'Return a story to its link worker with comments, each about one part or the whole; the words are kept as they stand so the changes show, and any finding marked acceptable must be looked at again.',
     access: editors,
     audit: 'write',
-    input: z.object({ id: Id, comment: requiredText('what needs changing', 2000) }),
+    input: z.object({ id: Id, comments: z.array(ReturnComment).min(1, 'Write what needs changing').max(12, 'Write at most 12 comments') }),
+    output: Story,
+  }),
+  'stories.reply': channel({
+    summary: 'The link worker’s reply to one of the manager’s comments on a returned story (instead of, or as well as, changing the words).',
+    access: writers,
+    audit: 'write',
+    input: z.object({ storyId: Id, commentId: Id, reply: requiredText('your reply', 1000) }),
+    output: Story,
+  }),
+  'stories.edit': channel({
+    summary: 'The practice manager’s small edits to the wording of a story waiting for approval, recorded as hers; a bigger change goes back to the link worker with comments.',
+    access: editors,
+    audit: 'write',
+    input: StoryTexts.extend({ id: Id }),
     output: Story,
   }),
   'stories.recordConsent': channel({
@@ -414,6 +495,20 @@ export const newsletterChannels = {
     audit: 'write',
     input: z.object({ id: Id, format: ExportFormat }),
     output: exportFile,
+  }),
+  'newsletter.correct': channel({
+    summary: 'Correct a final or sent issue as a new version: a draft copied from it, marked as a correction with what it changes; the issue it corrects is kept exactly as it was sent.',
+    access: editors,
+    audit: 'write',
+    input: z.object({ id: Id, note: requiredText('what the correction changes', 500) }),
+    output: IssueDetail,
+  }),
+  'newsletter.withdraw': channel({
+    summary: 'Withdraw a final or sent issue: it is kept for the record, marked withdrawn with the reason, and can no longer be exported or sent.',
+    access: editors,
+    audit: 'write',
+    input: z.object({ id: Id, reason: requiredText('why it is withdrawn', 500) }),
+    output: IssueDetail,
   }),
   'newsletter.markSent': channel({
     summary: 'Record the day a final issue was sent.',

@@ -4,6 +4,7 @@ import type { AddItemValues, Agenda, AgendaItem, ItemPriority, Meeting, MdtActio
 import { Role } from '../contract/roles';
 import type { ReferralDetails } from '../contract/referrals';
 import { ageOn, ukDate, ukDateTime } from '../export/format';
+import { type RedactionField, redactForCirculation } from '../newsletter/redact';
 import type { Ctx } from '../referrals/context';
 import { displayName } from '../referrals/patients';
 import type { Db } from '../store/database';
@@ -403,4 +404,55 @@ export { OPEN_STATUSES };
 
 export async function actionById(db: Db, id: number): Promise<MdtAction[]> {
   return actionsWhere(db, (q) => q.where('a.id', '=', id));
+}
+
+// ---------------------------------------------------------------- the redacted agenda
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every agenda patient's names in a text become their initials: "Peggy’s diabetes" is "P.E.’s diabetes". */
+export function namesToInitials(text: string, items: readonly AgendaItem[]): string {
+  let out = text;
+  for (const item of items) {
+    if (!item.patient) continue;
+    const words = item.patient.name.replace(/[()]/g, ' ').split(/\s+/).filter((w) => w.length >= 2);
+    for (const word of words.sort((a, b) => b.length - a.length)) {
+      out = out.replace(new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, 'giu'), item.patient.initials);
+    }
+  }
+  return out;
+}
+
+/**
+ * The agenda as it may be circulated less securely: in every free-text field that goes into the
+ * redacted document (questions, topics, reasons for lateness, open actions, a move or a
+ * cancellation), agenda patients' names become initials, and the de-identification check of the
+ * newsletter replaces or drops everything else it finds (addresses, postcodes, phone numbers,
+ * dates of birth, other people's names, places).
+ */
+export async function redactedAgenda(db: Db, agenda: Agenda, now: Date): Promise<Agenda> {
+  const fields: RedactionField[] = [];
+  const slot = (referralId: number | null, text: string | null): number => {
+    fields.push({ referralId, text: namesToInitials(text ?? '', agenda.items) });
+    return fields.length - 1;
+  };
+  const items = agenda.items.map((i) => ({ question: slot(i.referralId, i.question), title: slot(i.kind === 'case' ? i.referralId : null, i.kind === 'case' ? '' : i.title), late: slot(i.referralId, i.lateReason) }));
+  const actions = agenda.carriedActions.map((a) => slot(a.referralId, a.text));
+  const cancel = slot(null, agenda.meeting.cancelReason);
+  const moved = slot(null, agenda.meeting.movedFrom?.reason ?? '');
+  const safe = await redactForCirculation(db, fields, now);
+  const m = agenda.meeting;
+  return {
+    ...agenda,
+    meeting: { ...m, cancelReason: m.cancelReason === null ? null : safe[cancel]!, movedFrom: m.movedFrom ? { ...m.movedFrom, reason: safe[moved]! } : null },
+    items: agenda.items.map((i, n) => ({
+      ...i,
+      question: safe[items[n]!.question]!,
+      title: i.kind === 'case' ? (i.patient ? `Case: ${i.patient.initials}` : 'Case') : safe[items[n]!.title]!,
+      lateReason: i.lateReason === null ? null : safe[items[n]!.late]!,
+    })),
+    carriedActions: agenda.carriedActions.map((a, n) => ({ ...a, text: safe[actions[n]!]! })),
+    // The full agenda's lists of names are not part of a redacted one.
+    flaggedSinceClose: [],
+  };
 }

@@ -9,7 +9,7 @@ import { meetingsIcs } from '../export/mdt/ics';
 import { assertCoversPractice, coveredPracticeIds } from '../referrals/access';
 import type { Ctx } from '../referrals/context';
 import type { Db } from '../store/database';
-import { actionById, actionsOfOwner, addItem, caseOptions, itemMeetingId, loadAgenda, removeItem, updateItem } from './agenda';
+import { actionById, actionsOfOwner, addItem, caseOptions, itemMeetingId, loadAgenda, redactedAgenda, removeItem, updateItem } from './agenda';
 import { actionRow, addAction, completeAction, finishMeeting, itemContext, saveAttendance, saveMinutes, startMeeting } from './meeting';
 import {
   calendarMonth, cancelMeeting, checkMeeting, checkSeries, endSeries, getMeeting, getSeries, listSeries, loadMeetings, moveMeeting, readSettings,
@@ -69,6 +69,12 @@ function rights(c: UserContext) {
 
 async function agendaOf(c: UserContext, meetingId: number, sync = true): Promise<Agenda> {
   return loadAgenda(ctxOf(c), meetingId, rights(c), sync);
+}
+
+/** The agenda for a document: a redacted one has every typed field through the de-identification check. */
+async function agendaFor(c: UserContext, meetingId: number, form: 'full' | 'redacted'): Promise<Agenda> {
+  const agenda = await agendaOf(c, meetingId, false);
+  return form === 'redacted' ? redactedAgenda(c.db, agenda, c.now) : agenda;
 }
 
 function agendaFileName(agenda: Agenda, form: 'full' | 'redacted', ext: string): string {
@@ -193,7 +199,7 @@ export const mdtHandlers: HandlerGroup<
   },
   'mdt.exportAgenda': async (c, { meetingId, form, format }) => {
     await coveredMeeting(c, meetingId);
-    const agenda = await agendaOf(c, meetingId, false);
+    const agenda = await agendaFor(c, meetingId, form);
     const ctx = { pcnName: await pcnName(c.db), generatedAt: c.now, generatedBy: c.user.fullName };
     const content = format === 'pdf' ? await agendaPdf(agenda, form, ctx) : await agendaDocx(agenda, form, ctx);
     c.auditTarget({ type: 'mdt_meeting', id: meetingId, detail: `agenda exported: ${form}, ${format.toUpperCase()}` });
@@ -201,7 +207,7 @@ export const mdtHandlers: HandlerGroup<
   },
   'mdt.circulate': async (c, { meetingId, form }) => {
     await coveredMeeting(c, meetingId);
-    const agenda = await agendaOf(c, meetingId, false);
+    const agenda = await agendaFor(c, meetingId, form);
     const ctx = { pcnName: await pcnName(c.db), generatedAt: c.now, generatedBy: c.user.fullName };
     const pdf = await agendaPdf(agenda, form, ctx);
     const eml = await agendaEml(agenda, { fileName: agendaFileName(agenda, form, 'pdf'), content: pdf, mimeType: mimeTypes.pdf }, form, c.user.fullName);

@@ -3,12 +3,13 @@ import type { Finding, StoryField } from '../contract/newsletter';
 import { londonToday } from '../contract/time';
 import type { Db } from '../store/database';
 import { type CheckContext, findingKey, fold, lookupTerms, type PatientIdentity, scanText, subTokens } from './deidentify';
-import { BUNDLED_SMALL_PLACES, LARGE_PLACES, SMALL_PLACE_PATIENTS } from './words';
+import { isKeptPlace } from './places';
 
 /**
  * The de-identification check against this database: the person's own record, the patient name
  * index (each word of the story looked up in its vocabulary: one indexed lookup per distinct word,
- * never a scan of the patients), staff names, directory services, practices, and small places.
+ * never a scan of the patients), staff names, directory services, practices, and the areas in
+ * patients' addresses.
  */
 
 export type StoryTexts = Readonly<Record<StoryField, string>>;
@@ -55,18 +56,20 @@ export async function knownNameWords(db: Db, words: readonly string[]): Promise<
   return found;
 }
 
-/** Places among these phrases with few patients living there (by town or locality), folded. */
-async function smallPlacesAmong(db: Db, phrases: readonly string[]): Promise<Set<string>> {
-  const counts = new Map<string, number>();
-  for (const part of chunks(phrases.filter((p) => p.length >= 3 && !LARGE_PLACES.has(p)))) {
+/**
+ * The localities and towns of patients' own addresses among these phrases, folded: an area a story
+ * names ("Belle Isle") is one where the practice's patients live. Cities are named freely.
+ */
+async function areasAmong(db: Db, phrases: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks(phrases.filter((p) => p.length >= 3 && !isKeptPlace(p)))) {
     for (const column of ['town', 'address_line2'] as const) {
-      const { rows } = await sql<{ place: string; n: number }>`
-        SELECT lower(${sql.ref(column)}) AS place, count(*) AS n FROM patient
-        WHERE ${sql.ref(column)} COLLATE NOCASE IN (${sql.join(part)}) GROUP BY lower(${sql.ref(column)})`.execute(db);
-      for (const r of rows) counts.set(fold(r.place), (counts.get(fold(r.place)) ?? 0) + Number(r.n));
+      const { rows } = await sql<{ place: string }>`
+        SELECT DISTINCT lower(${sql.ref(column)}) AS place FROM patient WHERE ${sql.ref(column)} COLLATE NOCASE IN (${sql.join(part)})`.execute(db);
+      for (const r of rows) found.add(fold(r.place));
     }
   }
-  return new Set([...counts].filter(([, n]) => n < SMALL_PLACE_PATIENTS).map(([p]) => p));
+  return found;
 }
 
 async function staffNameWords(db: Db): Promise<Set<string>> {
@@ -82,14 +85,15 @@ async function protectedPhrases(db: Db): Promise<string[]> {
 }
 
 
-export async function checkContext(db: Db, referralId: number, texts: readonly string[], now: Date): Promise<CheckContext> {
+/** What the check needs from the database for these texts; with no case (an MDT topic), no patient of its own. */
+export async function checkContext(db: Db, referralId: number | null, texts: readonly string[], now: Date): Promise<CheckContext> {
   const { nameWords, placePhrases } = lookupTerms(texts);
   return {
-    patient: await patientIdentity(db, referralId),
+    patient: referralId === null ? null : await patientIdentity(db, referralId),
     knownNames: await knownNameWords(db, nameWords),
     staffNames: await staffNameWords(db),
     protectedPhrases: await protectedPhrases(db),
-    smallPlaces: new Set([...BUNDLED_SMALL_PLACES.map(fold), ...(await smallPlacesAmong(db, placePhrases))]),
+    areas: await areasAmong(db, placePhrases),
     today: londonToday(now),
   };
 }

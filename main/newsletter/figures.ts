@@ -69,9 +69,13 @@ export async function rawFigures(db: Db, practiceIds: readonly number[], month: 
   const empty: RawFigures = { received: 0, accepted: 0, peopleSupported: 0, topReasons: [], receivedByMonth: [], swemwbsChanges: [], lifeSatisfactionChanges: [] };
   if (practiceIds.length === 0) return empty;
   const { start, end, firstDay, lastDay } = monthBounds(month);
+  // "Received" counts a referral in the month it was made (the referral's own date), not the month
+  // it was typed in: a paper referral of 28 November entered on 2 December belongs to November.
+  // It was entered on or after the day it was made, so the entry time bounds the search below.
+  const madeOn = (table?: 'r') => sql<string>`json_extract(${sql.ref(table ? `${table}.details` : 'details')}, '$.referralDate')`;
   const inScope = db.selectFrom('referral').where('practice_id', 'in', practiceIds);
 
-  const received = await inScope.select((eb) => eb.fn.countAll<number>().as('n')).where('received_at', '>=', start).where('received_at', '<', end).executeTakeFirstOrThrow();
+  const received = await inScope.select((eb) => eb.fn.countAll<number>().as('n')).where('received_at', '>=', start).where(madeOn(), '>=', firstDay).where(madeOn(), '<=', lastDay).executeTakeFirstOrThrow();
   // "+practice_id" (valid SQL in SQLite and PostgreSQL alike) keeps the planner on the accepted_at
   // index, which covers these two queries, instead of a practice index that reads every referral row.
   const practice = sql<number>`+${sql.ref('practice_id')}`;
@@ -94,7 +98,8 @@ export async function rawFigures(db: Db, practiceIds: readonly number[], month: 
     .select(['rr.reason', (eb) => eb.fn.countAll<number>().as('n')])
     .where('r.practice_id', 'in', practiceIds)
     .where('r.received_at', '>=', start)
-    .where('r.received_at', '<', end)
+    .where(madeOn('r'), '>=', firstDay)
+    .where(madeOn('r'), '<=', lastDay)
     .groupBy('rr.reason')
     .orderBy('n', 'desc')
     .orderBy('rr.reason')
@@ -104,15 +109,16 @@ export async function rawFigures(db: Db, practiceIds: readonly number[], month: 
   const firstChartMonth = addMonths(month, -(CHART_MONTHS - 1));
   const byMonthRows = await db
     .selectFrom('referral')
-    .select(['received_at'])
+    .select(madeOn().as('made_on'))
     .where('practice_id', 'in', practiceIds)
     .where('received_at', '>=', monthStartUtc(firstChartMonth))
-    .where('received_at', '<', end)
+    .where(madeOn(), '>=', `${firstChartMonth}-01`)
+    .where(madeOn(), '<=', lastDay)
     .execute();
-  const receivedByMonth = Array.from({ length: CHART_MONTHS }, (_, i) => addMonths(firstChartMonth, i)).map((m) => {
-    const b = { start: monthStartUtc(m), end: monthStartUtc(addMonths(m, 1)) };
-    return { month: m, count: byMonthRows.filter((r) => r.received_at >= b.start && r.received_at < b.end).length };
-  });
+  const receivedByMonth = Array.from({ length: CHART_MONTHS }, (_, i) => addMonths(firstChartMonth, i)).map((m) => ({
+    month: m,
+    count: byMonthRows.filter((r) => r.made_on.slice(0, 7) === m).length,
+  }));
 
   const changes = await wellbeingChanges(db, practiceIds, firstDay, lastDay);
   return {
@@ -186,7 +192,7 @@ export function publishFigures(raw: RawFigures, month: string): Figures {
   return {
     periodLabel: monthLabel(month),
     tiles: [
-      { label: 'Referrals received', value: showCount(raw.received), note: 'in the month' },
+      { label: 'Referrals received', value: showCount(raw.received), note: 'made in the month' },
       { label: 'Referrals accepted', value: showCount(raw.accepted), note: 'in the month' },
       { label: 'People supported', value: showCount(raw.peopleSupported), note: 'with an open case during the month' },
       { label: 'Average SWEMWBS change', value: showChange(swemwbs), note: `wellbeing since their first measure${people(swemwbs)}` },

@@ -5,6 +5,7 @@ import { coveredPracticeIds, coveredReferral } from '../referrals/access';
 import { checkStory } from './check';
 import {
   acknowledgeNotice,
+  correctIssue,
   coveredIssue,
   createIssue,
   exportIssue,
@@ -15,6 +16,7 @@ import {
   openNotices,
   previewHtml,
   saveIssue,
+  withdrawIssue,
 } from './issues';
 import {
   acceptFinding,
@@ -25,12 +27,12 @@ import {
   loadStory,
   prefillStory,
   recordConsent,
-  returnStory,
   saveStory,
   storyCandidates,
   submitStory,
   withdrawConsent,
 } from './stories';
+import { editStory, replyToComment, returnStory } from './review';
 
 function ctxOf(c: UserContext): Ctx {
   return { db: c.db, actor: { id: c.user.id, fullName: c.user.fullName }, now: c.now };
@@ -38,9 +40,9 @@ function ctxOf(c: UserContext): Ctx {
 
 export const newsletterHandlers: HandlerGroup<
   | 'stories.list' | 'stories.candidates' | 'stories.prefill' | 'stories.check' | 'stories.get' | 'stories.save' | 'stories.submit'
-  | 'stories.acceptFinding' | 'stories.approve' | 'stories.return' | 'stories.recordConsent' | 'stories.withdrawConsent'
+  | 'stories.acceptFinding' | 'stories.approve' | 'stories.return' | 'stories.reply' | 'stories.edit' | 'stories.recordConsent' | 'stories.withdrawConsent'
   | 'newsletter.notices' | 'newsletter.acknowledgeNotice' | 'newsletter.issues' | 'newsletter.create' | 'newsletter.get'
-  | 'newsletter.save' | 'newsletter.preview' | 'newsletter.finalise' | 'newsletter.export' | 'newsletter.markSent'
+  | 'newsletter.save' | 'newsletter.preview' | 'newsletter.finalise' | 'newsletter.export' | 'newsletter.markSent' | 'newsletter.correct' | 'newsletter.withdraw'
 > = {
   'stories.list': async ({ db, user, auditTarget }, { status }) => {
     const stories = await listStories(db, await coveredPracticeIds(db, user.id), status);
@@ -95,10 +97,22 @@ export const newsletterHandlers: HandlerGroup<
     c.auditTarget({ type: 'story', id, detail: storyStatusLabels.approved.toLowerCase() });
     return loadStory(c.db, id, ctx.now);
   },
-  'stories.return': async (c, { id, comment }) => {
+  'stories.return': async (c, { id, comments }) => {
     const ctx = ctxOf(c);
-    await returnStory(ctx, await coveredStory(c.db, c.user.id, id), comment);
-    c.auditTarget({ type: 'story', id, detail: 'returned with comments' });
+    const { acceptancesCleared } = await returnStory(ctx, await coveredStory(c.db, c.user.id, id), comments);
+    c.auditTarget({ type: 'story', id, detail: `returned with ${comments.length === 1 ? 'a comment' : `${comments.length} comments`}${acceptancesCleared ? `; ${acceptancesCleared} acceptance(s) of findings cleared` : ''}` });
+    return loadStory(c.db, id, ctx.now);
+  },
+  'stories.reply': async (c, { storyId, commentId, reply }) => {
+    const ctx = ctxOf(c);
+    await replyToComment(ctx, await coveredStory(c.db, c.user.id, storyId), commentId, reply);
+    c.auditTarget({ type: 'story', id: storyId, detail: `replied to comment ${commentId}` });
+    return loadStory(c.db, storyId, ctx.now);
+  },
+  'stories.edit': async (c, { id, ...next }) => {
+    const ctx = ctxOf(c);
+    const { words } = await editStory(ctx, await coveredStory(c.db, c.user.id, id), next);
+    c.auditTarget({ type: 'story', id, detail: words === 0 ? 'nothing changed' : `wording edited by the practice manager: ${words} words` });
     return loadStory(c.db, id, ctx.now);
   },
   'stories.recordConsent': async (c, input) => {
@@ -153,6 +167,16 @@ export const newsletterHandlers: HandlerGroup<
     const out = await exportIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id), format);
     c.auditTarget({ type: 'newsletter_issue', id, detail: `exported as ${format.toUpperCase()}; stories ${out.storyIds.join(', ')}` });
     return { fileName: out.fileName, mimeType: out.mimeType, base64: out.content.toString('base64') };
+  },
+  'newsletter.correct': async (c, { id, note }) => {
+    const newId = await correctIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id), note);
+    c.auditTarget({ type: 'newsletter_issue', id: newId, detail: `correction of issue ${id} started: ${note}` });
+    return issueDetail(c.db, newId, c.now);
+  },
+  'newsletter.withdraw': async (c, { id, reason }) => {
+    await withdrawIssue(ctxOf(c), await coveredIssue(c.db, c.user.id, id), reason);
+    c.auditTarget({ type: 'newsletter_issue', id, detail: `withdrawn: ${reason}` });
+    return issueDetail(c.db, id, c.now);
   },
   'newsletter.markSent': async (c, { id, sentOn }) => {
     await markSent(ctxOf(c), await coveredIssue(c.db, c.user.id, id), sentOn);

@@ -12,7 +12,7 @@ import {
   type StoryOption,
 } from '../contract/newsletter';
 import { SNOMED } from '../contract/nhs';
-import { mastheadDataUrl, NewsletterContent, newsletterHtml, newsletterMimeTypes, renderNewsletter } from '../export/newsletter';
+import { arrowsInWords, mastheadDataUrl, NewsletterContent, newsletterHtml, newsletterMimeTypes, renderNewsletter } from '../export/newsletter';
 import { plainText, ukDate } from '../export/format';
 import { calendarMonth } from '../mdt/schedule';
 import { coveredPracticeIds } from '../referrals/access';
@@ -103,6 +103,11 @@ async function withdrawnCount(db: Db, issueId: number): Promise<number> {
   return Number(r.n);
 }
 
+async function correctedBy(db: Db, issueId: number): Promise<number | null> {
+  const r = await db.selectFrom('newsletter_issue').select('id').where('corrects_issue_id', '=', issueId).orderBy('id').executeTakeFirst();
+  return r?.id ?? null;
+}
+
 async function summaryOf(db: Db, row: IssueRow): Promise<IssueSummary> {
   const audience = await audienceName(db, row.practice_id);
   const draft = draftOf(row);
@@ -110,7 +115,7 @@ async function summaryOf(db: Db, row: IssueRow): Promise<IssueSummary> {
   return {
     id: row.id,
     month: row.month,
-    label: issueLabel(row.month, audience),
+    label: issueLabel(row.month, audience, row.version),
     practiceId: row.practice_id,
     audience,
     status: row.status as IssueStatus,
@@ -119,12 +124,19 @@ async function summaryOf(db: Db, row: IssueRow): Promise<IssueSummary> {
     finalisedAt: row.finalised_at,
     sentOn: row.sent_on,
     withdrawnStories: await withdrawnCount(db, row.id),
+    version: row.version,
+    correctsIssueId: row.corrects_issue_id,
+    correctionNote: row.correction_note,
+    correctedByIssueId: await correctedBy(db, row.id),
+    withdrawnAt: row.withdrawn_at,
+    withdrawnByName: row.withdrawn_by_name,
+    withdrawnReason: row.withdrawn_reason,
   };
 }
 
 export async function listIssues(db: Db, userId: number): Promise<IssueSummary[]> {
   const covered = await coveredPracticeIds(db, userId);
-  const rows = await db.selectFrom('newsletter_issue').selectAll().orderBy('month', 'desc').orderBy('scope_key').limit(240).execute();
+  const rows = await db.selectFrom('newsletter_issue').selectAll().orderBy('month', 'desc').orderBy('practice_id').orderBy('version', 'desc').limit(240).execute();
   return Promise.all(rows.filter((r) => r.practice_id === null || covered.includes(r.practice_id)).map((r) => summaryOf(db, r)));
 }
 
@@ -149,14 +161,18 @@ async function storyOptions(db: Db, issue: { practiceId: number | null; outsideN
 
 function problemsOf(draft: IssueDraft, options: readonly StoryOption[]): string[] {
   const out: string[] = [];
-  const n = draft.storyIds.length;
-  if (n < 2) out.push(`Choose two to four stories (${n === 0 ? 'none chosen yet' : 'one chosen so far'}).`);
+  if (draft.storyIds.length === 0) out.push('Choose at least one story.');
   for (const id of draft.storyIds) {
     const o = options.find((x) => x.id === id);
     if (!o) out.push(`Story ${id} is no longer available.`);
     else if (o.refusal) out.push(`“${o.title}” cannot go in: ${o.refusal}`);
   }
   return out;
+}
+
+/** Worth saying, never in the way: a month with one good story still makes an issue. */
+function notesOf(draft: IssueDraft): string[] {
+  return draft.storyIds.length === 1 ? ['One story this month, and that is fine: two to four make a fuller issue, if more are approved in time.'] : [];
 }
 
 export async function issueDetail(db: Db, id: number, now: Date): Promise<IssueDetail> {
@@ -186,6 +202,7 @@ export async function issueDetail(db: Db, id: number, now: Date): Promise<IssueD
     linkWorkers: workers.map((w) => w.full_name),
     figures: content ? content.figures : await figuresFor(db, practiceIds, row.month),
     problems: row.status === 'draft' ? problemsOf(draft, options) : [],
+    notes: row.status === 'draft' ? notesOf(draft) : [],
     files: files.map((f) => ({ format: f.format, fileName: f.file_name, createdAt: f.created_at })),
     mdtCalendar: content ? [] : await upcomingMdtMeetings(db, row, now),
   };
@@ -223,7 +240,7 @@ export async function createIssue(ctx: Ctx, month: string, practiceId: number | 
   const scopeKey = practiceId === null ? 'pcn' : String(practiceId);
   const existing = await ctx.db.selectFrom('newsletter_issue').select('id').where('month', '=', month).where('scope_key', '=', scopeKey).executeTakeFirst();
   if (existing) {
-    const message = `There is already an issue for ${monthLabel(month)} for ${await audienceName(ctx.db, practiceId)}: open it from the list.`;
+    const message = `There is already an issue for ${monthLabel(month)} for ${await audienceName(ctx.db, practiceId)}: open it from the list. To change one already finalised or sent, open it and correct it as a new version.`;
     throw new AppError('CONFLICT', message, { month: [message] });
   }
   const at = ctx.now.toISOString();
@@ -247,7 +264,11 @@ export async function createIssue(ctx: Ctx, month: string, practiceId: number | 
 }
 
 function assertDraft(row: IssueRow): void {
-  if (row.status !== 'draft') throw new AppError('CONFLICT', 'This issue is final: it is kept exactly as it was exported and cannot change.');
+  if (row.status !== 'draft') throw new AppError('CONFLICT', 'This issue is final: it is kept exactly as it was exported. To change it, correct it as a new version.');
+}
+
+function assertNotWithdrawn(row: IssueRow, doing: string): void {
+  if (row.withdrawn_at) throw new AppError('CONFLICT', `This issue was withdrawn on ${ukDate(row.withdrawn_at)} (${row.withdrawn_reason ?? 'no reason given'}): it cannot be ${doing}.`);
 }
 
 async function checkDraft(db: Db, row: IssueRow, draft: IssueDraft): Promise<void> {
@@ -297,13 +318,15 @@ export async function buildContent(ctx: Ctx, row: IssueRow, draft: IssueDraft): 
   const storyRows = draft.storyIds.length ? await db.selectFrom('story').select(['id', 'title', 'text', 'quote', 'outcomes']).where('id', 'in', draft.storyIds).execute() : [];
   const stories = draft.storyIds.flatMap((id) => {
     const s = storyRows.find((r) => r.id === id);
-    return s ? [{ id: s.id, title: s.title, text: s.text, quote: s.quote, outcomes: plainText(s.outcomes).split('\n').map((l) => l.replace(/^[-•*]\s*/, '').trim()).filter((l) => l !== '') }] : [];
+    if (!s) return [];
+    const lines = plainText(s.outcomes).split('\n').map((l) => arrowsInWords(l.replace(/^[-•*]\s*/, '').trim())).filter((l) => l !== '');
+    return [{ id: s.id, title: arrowsInWords(s.title), text: arrowsInWords(s.text), quote: arrowsInWords(s.quote), outcomes: lines }];
   });
   const service = draft.spotlightServiceId === null ? undefined : await db.selectFrom('service').selectAll().where('id', '=', draft.spotlightServiceId).executeTakeFirst();
   const pcn = await db.selectFrom('meta').select('value').where('key', '=', 'pcnName').executeTakeFirst();
   return {
     title: NEWSLETTER_TITLE,
-    issueLabel: monthLabel(row.month),
+    issueLabel: `${monthLabel(row.month)}${row.version > 1 ? ` (correction, version ${row.version})` : ''}`,
     audience: await audienceName(db, row.practice_id),
     pcnName: pcn?.value ?? '',
     editorial: draft.editorial,
@@ -317,14 +340,24 @@ export async function buildContent(ctx: Ctx, row: IssueRow, draft: IssueDraft): 
     howToRefer: { text: draft.howToRefer || DEFAULT_HOW_TO_REFER, code: SNOMED.referral.code, term: SNOMED.referral.term, rule: REFERRAL_RULE },
     generatedAt: ctx.now.toISOString(),
     generatedBy: ctx.actor.fullName,
+    correction: await correctionOf(db, row),
   };
+}
+
+/** What a correction replaces, in words: "the issue sent on Friday 4 December 2026". */
+async function correctionOf(db: Db, row: IssueRow): Promise<NewsletterContent['correction']> {
+  if (row.corrects_issue_id === null) return null;
+  const old = await issueRow(db, row.corrects_issue_id);
+  const replaces = old.sent_on ? `the issue sent on ${longDate(old.sent_on)}` : `the issue finalised on ${ukDate(old.finalised_at ?? old.updated_at)}`;
+  return { version: row.version, replaces, note: row.correction_note ?? '' };
 }
 
 const longDateFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** "Tuesday 14 July 2026" */
+/** "Tuesday 14 July 2026" (built from its parts: some ICU versions put a comma after the weekday). */
 function longDate(iso: string): string {
-  return longDateFormat.format(new Date(`${iso}T00:00:00Z`));
+  const parts = Object.fromEntries(longDateFormat.formatToParts(new Date(`${iso}T00:00:00Z`)).map((p) => [p.type, p.value]));
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
 }
 
 export async function previewHtml(ctx: Ctx, row: IssueRow, draft: IssueDraft | undefined): Promise<string> {
@@ -358,22 +391,69 @@ const extensions: Readonly<Record<ExportFormat, string>> = { html: 'html', eml: 
 export async function exportIssue(ctx: Ctx, row: IssueRow, format: ExportFormat): Promise<{ fileName: string; mimeType: string; content: Buffer; storyIds: number[] }> {
   const content = contentOf(row);
   if (row.status === 'draft' || content === null) throw new AppError('CONFLICT', 'Finalise the issue first: an export is the issue exactly as it will be sent.');
+  assertNotWithdrawn(row, 'exported or sent again');
   const storyIds = content.stories.map((s) => s.id);
   const kept = await ctx.db.selectFrom('newsletter_issue_file').select(['file_name', 'mime_type', 'content']).where('issue_id', '=', row.id).where('format', '=', format).executeTakeFirst();
   if (kept) return { fileName: kept.file_name, mimeType: kept.mime_type, content: Buffer.from(kept.content), storyIds };
   const bytes = await renderNewsletter(content, format);
   const scope = row.practice_id === null ? 'pcn' : `practice-${row.practice_id}`;
-  const fileName = `newsletter-${row.month}-${scope}.${extensions[format]}`;
+  const fileName = `newsletter-${row.month}-${scope}${row.version > 1 ? `-v${row.version}` : ''}.${extensions[format]}`;
   await ctx.db.insertInto('newsletter_issue_file').values({ issue_id: row.id, format, file_name: fileName, mime_type: newsletterMimeTypes[format], content: bytes, created_at: ctx.now.toISOString() }).execute();
   return { fileName, mimeType: newsletterMimeTypes[format], content: bytes, storyIds };
 }
 
 export async function markSent(ctx: Ctx, row: IssueRow, sentOn: string): Promise<void> {
   if (row.status === 'draft') throw new AppError('CONFLICT', 'Finalise and export the issue before recording that it was sent.');
+  assertNotWithdrawn(row, 'sent');
   if (row.finalised_at && sentOn < row.finalised_at.slice(0, 10)) {
     throw new AppError('VALIDATION', 'It cannot have been sent before it was finalised.', { sentOn: [`The issue was finalised on ${ukDate(row.finalised_at)}`] });
   }
   await ctx.db.updateTable('newsletter_issue').set({ status: 'sent', sent_on: sentOn, updated_at: ctx.now.toISOString(), updated_by_name: ctx.actor.fullName }).where('id', '=', row.id).execute();
+}
+
+// ---------------------------------------------------------------- corrections and withdrawal
+
+function assertFinal(row: IssueRow, doing: string): void {
+  if (row.status === 'draft') throw new AppError('CONFLICT', `A draft has not gone out: change it instead of ${doing} it.`);
+}
+
+/**
+ * A correction of a final or sent issue: a new draft of the same month and readers, its composer
+ * fields copied, marked as version n + 1 with what it changes. The issue it corrects is not touched:
+ * it stays exactly as it was sent, and says which version corrects it.
+ */
+export async function correctIssue(ctx: Ctx, row: IssueRow, note: string): Promise<number> {
+  assertFinal(row, 'correcting');
+  const newer = await correctedBy(ctx.db, row.id);
+  if (newer !== null) {
+    const v = await issueRow(ctx.db, newer);
+    throw new AppError('CONFLICT', `This issue is already corrected by version ${v.version}: open that one to correct it again.`);
+  }
+  const base = row.practice_id === null ? 'pcn' : String(row.practice_id);
+  const version = row.version + 1;
+  const at = ctx.now.toISOString();
+  const draft = draftOf(row);
+  const { id } = await ctx.db
+    .insertInto('newsletter_issue')
+    .values({
+      month: row.month, practice_id: row.practice_id, scope_key: `${base}#v${version}`, status: 'draft', draft: JSON.stringify(draft),
+      created_at: at, updated_at: at, updated_by_name: ctx.actor.fullName, version, corrects_issue_id: row.id, correction_note: note,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeStories(ctx.db, id, draft.storyIds);
+  return id;
+}
+
+/** Withdrawn: kept for the record with who and why, never exported or sent again. */
+export async function withdrawIssue(ctx: Ctx, row: IssueRow, reason: string): Promise<void> {
+  assertFinal(row, 'withdrawing');
+  assertNotWithdrawn(row, 'withdrawn twice');
+  await ctx.db
+    .updateTable('newsletter_issue')
+    .set({ withdrawn_at: ctx.now.toISOString(), withdrawn_by_name: ctx.actor.fullName, withdrawn_reason: reason, updated_at: ctx.now.toISOString(), updated_by_name: ctx.actor.fullName })
+    .where('id', '=', row.id)
+    .execute();
 }
 
 /** Open notices about stories of the practices the manager works at. */

@@ -19,39 +19,15 @@ import {
 import { type Reason, reasonLabels, type ReferralDetails, referralSourceLabels, type ReferralStatus } from '../contract/referrals';
 import { usesForReferral } from '../directory/uses';
 import { measuresForReferral } from '../measures/measures';
-import { coveredPracticeIds } from '../referrals/access';
 import { ukDate } from '../referrals/dates';
 import { displayName } from '../referrals/patients';
 import type { Db } from '../store/database';
 import { checkStory } from './check';
 import { monthLabel } from './figures';
+import { reviewOf, unansweredComments } from './review';
+import { addStoryEvent, type Ctx, storyRow, type StoryRow, texts } from './storyRows';
 
-/** Who is acting, and when. */
-export interface Ctx {
-  db: Db;
-  actor: { id: number; fullName: string };
-  now: Date;
-}
-
-// ---------------------------------------------------------------- reading
-
-export async function storyRow(db: Db, id: number) {
-  const row = await db.selectFrom('story').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'That story does not exist.');
-  return row;
-}
-export type StoryRow = Awaited<ReturnType<typeof storyRow>>;
-
-/** The story, if it belongs to a practice the user works at. */
-export async function coveredStory(db: Db, userId: number, id: number): Promise<StoryRow> {
-  const row = await storyRow(db, id);
-  if (!(await coveredPracticeIds(db, userId)).includes(row.practice_id)) throw new AppError('FORBIDDEN', 'This story belongs to a practice you do not work at.');
-  return row;
-}
-
-function texts(row: Pick<StoryRow, 'title' | 'text' | 'quote' | 'outcomes'>): StoryTexts {
-  return { title: row.title, text: row.text, quote: row.quote, outcomes: row.outcomes };
-}
+export { type Ctx, coveredStory, storyRow, type StoryRow } from './storyRows';
 
 async function practiceNames(db: Db): Promise<Map<number, string>> {
   return new Map((await db.selectFrom('practice').select(['id', 'name']).execute()).map((p) => [p.id, p.name]));
@@ -82,9 +58,9 @@ export async function listStories(db: Db, practiceIds: readonly number[], status
   return rows.map((r) => summaryOf(r, practices));
 }
 
-/** "June 2026, Riverside PCN" */
-export function issueLabel(month: string, audience: string): string {
-  return `${monthLabel(month)}, ${audience}`;
+/** "June 2026, Riverside PCN"; a correction "June 2026, Riverside PCN (correction, version 2)". */
+export function issueLabel(month: string, audience: string, version = 1): string {
+  return `${monthLabel(month)}, ${audience}${version > 1 ? ` (correction, version ${version})` : ''}`;
 }
 
 export async function audienceName(db: Db, practiceId: number | null): Promise<string> {
@@ -101,11 +77,12 @@ export async function issuesUsing(db: Db, storyId: number): Promise<IssueRef[]> 
   const rows = await db
     .selectFrom('newsletter_issue_story as s')
     .innerJoin('newsletter_issue as i', 'i.id', 's.issue_id')
-    .select(['i.id', 'i.month', 'i.practice_id', 'i.status'])
+    .select(['i.id', 'i.month', 'i.practice_id', 'i.status', 'i.version'])
     .where('s.story_id', '=', storyId)
     .orderBy('i.month', 'desc')
+    .orderBy('i.version', 'desc')
     .execute();
-  return Promise.all(rows.map(async (r) => ({ issueId: r.id, label: issueLabel(r.month, await audienceName(db, r.practice_id)), status: r.status as IssueRef['status'] })));
+  return Promise.all(rows.map(async (r) => ({ issueId: r.id, label: issueLabel(r.month, await audienceName(db, r.practice_id), r.version), status: r.status as IssueRef['status'] })));
 }
 
 function consentOf(row: StoryRow): Story['consent'] {
@@ -145,6 +122,8 @@ export async function loadStory(db: Db, id: number, now: Date): Promise<Story> {
   const row = await storyRow(db, id);
   const { findings, unresolved } = await checkStory(db, row.referral_id, texts(row), row.id, now);
   const history = await db.selectFrom('story_event').select(['at', 'by_name', 'kind', 'text']).where('story_id', '=', id).orderBy('id', 'desc').execute();
+  const review = await reviewOf(db, row);
+  const blockers = approvalBlockers(row, unresolved);
   return {
     ...summaryOf(row, await practiceNames(db)),
     text: row.text,
@@ -157,7 +136,9 @@ export async function loadStory(db: Db, id: number, now: Date): Promise<Story> {
     returnComment: row.return_comment,
     approvedByName: row.approved_by_name,
     approvedAt: row.approved_at,
-    blockers: approvalBlockers(row, unresolved),
+    blockers,
+    submitBlockers: [...blockers, ...unansweredComments(row, review)],
+    review,
     usedIn: await issuesUsing(db, id),
     history: history.map((h) => ({ at: h.at, byName: h.by_name, kind: h.kind, text: h.text })),
   };
@@ -256,17 +237,14 @@ export async function prefillStory(db: Db, referralId: number): Promise<StoryTex
     const name = s.key === 'swemwbs_metric' ? 'SWEMWBS wellbeing' : s.key === 'ucla_total' ? instrumentShortNames.ucla3 : `ONS4 ${s.label.toLowerCase()}`;
     const movement = c.difference === 0 ? 'no change' : `${c.difference > 0 ? 'up' : 'down'} ${points(c.difference, decimals)}`;
     const better = c.better === null ? '' : c.better ? ', better' : ', worse';
-    outcomes.push(`${name} ${movement} (${c.baseline.toFixed(decimals)} → ${c.latest.toFixed(decimals)}${better})`);
+    // In words, not an arrow: the line goes into every format, and the PDF font has no arrow.
+    outcomes.push(`${name} ${movement} (from ${c.baseline.toFixed(decimals)} to ${c.latest.toFixed(decimals)}${better})`);
   }
   const main = details.reasons[0] ?? 'other';
   return { title: headlines[main], text: paragraphs.join('\n\n'), quote: '', outcomes: outcomes.join('\n') };
 }
 
 // ---------------------------------------------------------------- changing a story
-
-async function addStoryEvent(ctx: Ctx, storyId: number, kind: string, text = ''): Promise<void> {
-  await ctx.db.insertInto('story_event').values({ story_id: storyId, at: ctx.now.toISOString(), by_name: ctx.actor.fullName, kind, text }).execute();
-}
 
 export async function saveStory(ctx: Ctx, input: z.output<typeof StoryInput>): Promise<{ id: number; created: boolean; reopened: boolean }> {
   const at = ctx.now.toISOString();
@@ -307,6 +285,9 @@ async function assertCleared(ctx: Ctx, row: StoryRow, doing: string): Promise<vo
 
 export async function submitStory(ctx: Ctx, row: StoryRow): Promise<void> {
   if (row.status === 'submitted' || row.status === 'approved') throw new AppError('CONFLICT', `This story is already ${row.status === 'approved' ? 'approved' : 'waiting for approval'}.`);
+  // A returned story goes back only once each of the manager's comments has an answer: a change or a reply.
+  const unanswered = unansweredComments(row, await reviewOf(ctx.db, row));
+  if (unanswered.length > 0) throw new AppError('CONFLICT', `The story cannot go back to the practice manager yet. ${unanswered.join(' ')}`);
   await assertCleared(ctx, row, 'sent for approval');
   await ctx.db.updateTable('story').set({ status: 'submitted', updated_at: ctx.now.toISOString() }).where('id', '=', row.id).execute();
   await addStoryEvent(ctx, row.id, 'submitted');
@@ -318,12 +299,6 @@ export async function approveStory(ctx: Ctx, row: StoryRow): Promise<void> {
   const at = ctx.now.toISOString();
   await ctx.db.updateTable('story').set({ status: 'approved', approved_at: at, approved_by_name: ctx.actor.fullName, return_comment: null }).where('id', '=', row.id).execute();
   await addStoryEvent(ctx, row.id, 'approved');
-}
-
-export async function returnStory(ctx: Ctx, row: StoryRow, comment: string): Promise<void> {
-  if (row.status !== 'submitted' && row.status !== 'approved') throw new AppError('CONFLICT', 'Only a story sent for approval, or approved, can be returned.');
-  await ctx.db.updateTable('story').set({ status: 'returned', return_comment: comment, approved_at: null, approved_by_name: null }).where('id', '=', row.id).execute();
-  await addStoryEvent(ctx, row.id, 'returned', comment);
 }
 
 export async function acceptFinding(ctx: Ctx, row: StoryRow, key: string, reason: string): Promise<void> {

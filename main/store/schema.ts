@@ -468,6 +468,35 @@ export interface NewsletterIssueTable {
   finalised_by_name: string | null;
   sent_on: string | null;
   content: string | null;
+  /** 1 for the issue as first sent; 2, 3 … for corrections. */
+  version: Generated<number>;
+  corrects_issue_id: number | null;
+  correction_note: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by_name: string | null;
+  withdrawn_reason: string | null;
+}
+
+export interface StoryReturnTable {
+  id: Generated<number>;
+  story_id: number;
+  at: string;
+  by_name: string;
+  title: string;
+  text: string;
+  quote: string;
+  outcomes: string;
+}
+
+export interface StoryCommentTable {
+  id: Generated<number>;
+  return_id: number;
+  /** null, or 'title' | 'text' | 'quote' | 'outcomes' */
+  field: string | null;
+  text: string;
+  reply: string | null;
+  reply_by_name: string | null;
+  reply_at: string | null;
 }
 
 export interface NewsletterIssueStoryTable {
@@ -535,6 +564,8 @@ export interface Database {
   story: StoryTable;
   story_event: StoryEventTable;
   story_finding_accepted: StoryFindingAcceptedTable;
+  story_return: StoryReturnTable;
+  story_comment: StoryCommentTable;
   newsletter_issue: NewsletterIssueTable;
   newsletter_issue_story: NewsletterIssueStoryTable;
   newsletter_issue_file: NewsletterIssueFileTable;

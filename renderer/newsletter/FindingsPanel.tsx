@@ -41,17 +41,37 @@ export function HighlightedText({ text, findings, label }: { text: string; findi
   );
 }
 
+/** The words around a finding, so the writer sees where it stands: "…moved from Barnsley to…". */
+export function inContext(text: string, f: Pick<Finding, 'start' | 'end'>, around = 24): string {
+  const before = text.slice(Math.max(0, f.start - around), f.start);
+  const after = text.slice(f.end, f.end + around);
+  const head = f.start - around > 0 ? `…${before.replace(/^\S*\s/, '')}` : before;
+  const tail = f.end + around < text.length ? `${after.replace(/\s\S*$/, '')}…` : after;
+  return `${head}${text.slice(f.start, f.end)}${tail}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The button's words: "Change “moved from Barnsley” to “moved from another town”", or "Take out the sentence". */
+function fixLabel(f: Finding): string {
+  const fix = f.fix!;
+  const words = fix.text.trim();
+  if (fix.with !== '') return `Change “${words}” to “${fix.with}”`;
+  if (/[.!?]$/.test(words) && words.length > f.text.length + 8) return 'Take out the sentence';
+  return `Take out “${words.replace(/^[,(\s]+|[,)\s]+$/g, '')}”`;
+}
+
 interface Props {
   findings: readonly Finding[];
-  /** Replace the finding's words with the suggestion, in the field being edited (absent when the text cannot be changed here). */
-  onUseSuggestion?: (finding: Finding) => void;
+  /** The texts the findings stand in, to show each in its words. */
+  texts: Readonly<Record<StoryField, string>>;
+  /** Make the finding's change in the field being edited (absent when the text cannot be changed here). */
+  onFix?: (finding: Finding) => void;
   /** Mark as acceptable with a reason (absent until the story is saved). */
   onAccept?: (finding: Finding, reason: string) => Promise<void>;
   checking: boolean;
 }
 
 /** The check's findings, each with what to write instead and the two ways to resolve it. */
-export function FindingsPanel({ findings, onUseSuggestion, onAccept, checking }: Props) {
+export function FindingsPanel({ findings, texts, onFix, onAccept, checking }: Props) {
   const [accepting, setAccepting] = useState<Finding>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
@@ -65,7 +85,13 @@ export function FindingsPanel({ findings, onUseSuggestion, onAccept, checking }:
       </Typography>
       <Box role="status" aria-live="polite" sx={{ mb: 1 }}>
         {open.length === 0 ? (
-          <Alert severity="success">{checking ? 'Checking…' : accepted.length ? 'Nothing left to resolve: every finding is changed or marked acceptable.' : 'Nothing found that could identify the person.'}</Alert>
+          <Alert severity="success">
+            {checking
+              ? 'Checking…'
+              : accepted.length
+                ? 'Nothing left to resolve: every finding is changed or marked acceptable. Read it once more for anything else that could point to the person.'
+                : 'No identifiers found by the check; read it once more for anything that could point to the person.'}
+          </Alert>
         ) : (
           <Alert severity="warning">
             {open.length === 1 ? '1 thing could identify someone' : `${open.length} things could identify someone`}: change the words, or mark a finding acceptable with a reason. The story cannot be approved until each is resolved.
@@ -79,7 +105,7 @@ export function FindingsPanel({ findings, onUseSuggestion, onAccept, checking }:
               {findingKindLabels[f.kind]}: “{f.text}”
             </Typography>
             <Typography variant="body2" color="text.secondary">
-              In {storyFieldLabels[f.field as StoryField].toLowerCase()}, characters {f.start + 1} to {f.end}
+              In {storyFieldLabels[f.field as StoryField].toLowerCase()}: “{inContext(texts[f.field as StoryField] ?? '', f)}”
             </Typography>
             <Typography variant="body2" sx={{ mt: 0.5 }}>{f.advice}</Typography>
             {f.accepted ? (
@@ -88,9 +114,9 @@ export function FindingsPanel({ findings, onUseSuggestion, onAccept, checking }:
               </Typography>
             ) : (
               <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-                {onUseSuggestion && (
-                  <Button size="small" variant="outlined" onClick={() => onUseSuggestion(f)}>
-                    {f.suggestion ? `Change to “${f.suggestion}”` : 'Take it out'}
+                {onFix && f.fix && (
+                  <Button size="small" variant="outlined" onClick={() => onFix(f)} sx={{ textAlign: 'left' }}>
+                    {fixLabel(f)}
                   </Button>
                 )}
                 {onAccept && (

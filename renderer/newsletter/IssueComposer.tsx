@@ -38,8 +38,45 @@ function Section({ id, title, children, hint }: { id: string; title: string; hin
   );
 }
 
+/** A final issue's two ways on: correct it as a new version, or withdraw it (each asks for its reason first). */
+function AfterSendingDialog({ kind, detail, onClose, onDone }: { kind: 'correct' | 'withdraw'; detail: IssueDetail; onClose: () => void; onDone: (next: IssueDetail, message: string) => void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  const correct = kind === 'correct';
+  const send = async () => {
+    if (text.trim() === '') {
+      setError(correct ? 'Enter what the correction changes' : 'Enter why it is withdrawn');
+      return;
+    }
+    try {
+      const next = correct ? await call('newsletter.correct', { id: detail.summary.id, note: text.trim() }) : await call('newsletter.withdraw', { id: detail.summary.id, reason: text.trim() });
+      onDone(next, correct ? `Version ${next.summary.version} started as a correction: change what needs changing, then finalise and send it.` : 'The issue is withdrawn: it is kept for the record and cannot be exported or sent again.');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e.fieldErrors.note?.[0] ?? e.fieldErrors.reason?.[0] ?? e.message);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="after-sending-title" fullWidth maxWidth="sm">
+      <DialogTitle id="after-sending-title">{correct ? `Correct the ${detail.summary.label} issue?` : `Withdraw the ${detail.summary.label} issue?`}</DialogTitle>
+      <DialogContent>
+        <Typography sx={{ mb: 1 }}>
+          {correct
+            ? 'A new version starts as a draft copied from this one. This one is kept exactly as it was sent. The new version says at the top that it is a correction, and what it changes.'
+            : 'It is kept for the record, marked withdrawn with your reason, and can no longer be exported or sent. You can still correct it as a new version afterwards.'}
+        </Typography>
+        <TextField label={correct ? 'What the correction changes' : 'Why it is withdrawn'} value={text} onChange={(e) => { setText(e.target.value); setError(undefined); }} multiline minRows={2} error={error !== undefined} helperText={error ?? (correct ? 'Readers see this at the top of the corrected issue.' : undefined)} autoFocus />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" color={correct ? 'primary' : 'error'} onClick={send}>{correct ? 'Start the correction' : 'Withdraw the issue'}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
 /** The composer beside a live preview of the e-mail; a final issue shows as kept, with its exports. */
-export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail; onBack: () => void }) {
+export function IssueComposer({ detail: initial, onBack, onOpenIssue }: { detail: IssueDetail; onBack: () => void; onOpenIssue?: (id: number) => void }) {
   const [detail, setDetail] = useState(initial);
   const [draft, setDraft] = useState<IssueDraft>(initial.draft);
   const [preview, setPreview] = useState('');
@@ -48,6 +85,7 @@ export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail
   const [confirming, setConfirming] = useState(false);
   const [exporting, setExporting] = useState<ExportFormat>();
   const [sentOn, setSentOn] = useState(today());
+  const [afterSending, setAfterSending] = useState<'correct' | 'withdraw'>();
   const id = detail.summary.id;
   const isDraft = detail.summary.status === 'draft';
   const set = (patch: Partial<IssueDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -108,7 +146,7 @@ export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail
       <Section id="editorial-heading" title="From the editor" hint="A few lines to open the issue.">
         <TextField label="Editorial" value={draft.editorial} onChange={(e) => set({ editorial: e.target.value })} multiline minRows={3} />
       </Section>
-      <Section id="stories-heading" title="Stories" hint="Choose two to four approved stories. Stories whose consent does not cover this issue’s readers cannot be chosen.">
+      <Section id="stories-heading" title="Stories" hint="Choose one to four approved stories: two to four make a fuller issue. Stories whose consent does not cover this issue’s readers cannot be chosen.">
         <FormControlLabel
           sx={{ mt: 1 }}
           control={
@@ -197,14 +235,30 @@ export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail
       <Button onClick={onBack} sx={{ mb: 1 }}>← Back to all issues</Button>
       <PageHeader title={`Newsletter: ${detail.summary.label}`} intro={issueStatusLabels[detail.summary.status] + (detail.summary.sentOn ? `, sent on ${ukDate(detail.summary.sentOn)}` : '')} />
       {message && <Alert severity={message.severity} sx={{ mb: 2 }} role={message.severity === 'error' ? 'alert' : 'status'}>{message.text}</Alert>}
+      {detail.summary.correctsIssueId !== null && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          A correction (version {detail.summary.version}) of the issue already sent, which is kept as it was. What it changes: {detail.summary.correctionNote}
+        </Alert>
+      )}
+      {detail.summary.withdrawnAt && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          Withdrawn on {ukDateTime(detail.summary.withdrawnAt)} by {detail.summary.withdrawnByName}: {detail.summary.withdrawnReason}. It cannot be exported or sent again.
+        </Alert>
+      )}
+      {detail.summary.correctedByIssueId !== null && (
+        <Alert severity="info" sx={{ mb: 2 }} action={onOpenIssue && <Button color="inherit" onClick={() => onOpenIssue(detail.summary.correctedByIssueId!)}>Open the correction</Button>}>
+          A newer version corrects this issue. This one is kept exactly as it was sent.
+        </Alert>
+      )}
       {isDraft && detail.problems.length > 0 && (
         <Alert severity="info" sx={{ mb: 2 }}>
           Before this issue can be finalised: {detail.problems.join(' ')}
         </Alert>
       )}
+      {isDraft && detail.notes.map((n) => <Alert severity="info" sx={{ mb: 2 }} key={n}>{n}</Alert>)}
       {detail.summary.withdrawnStories > 0 && <Alert severity="error" sx={{ mb: 2 }}>Consent was withdrawn for {detail.summary.withdrawnStories === 1 ? 'a story' : `${detail.summary.withdrawnStories} stories`} in this issue. Do not send or share it again.</Alert>}
 
-      {!isDraft && (
+      {!isDraft && !detail.summary.withdrawnAt && (
         <Paper variant="outlined" component="section" aria-labelledby="export-heading" sx={{ p: 2, mb: 3 }}>
           <Typography variant="h2" id="export-heading">Export</Typography>
           <Typography color="text.secondary">
@@ -236,6 +290,29 @@ export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail
           )}
         </Paper>
       )}
+      {!isDraft && detail.summary.correctedByIssueId === null && (
+        <Paper variant="outlined" component="section" aria-labelledby="after-heading" sx={{ p: 2, mb: 3 }}>
+          <Typography variant="h2" id="after-heading">Something wrong in it?</Typography>
+          <Typography color="text.secondary">Correct it as a new version: this one stays exactly as it was sent, and the correction says what it changes. {detail.summary.withdrawnAt ? '' : 'Or withdraw it, so it is not sent or shared again.'}</Typography>
+          <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
+            <Button variant="outlined" onClick={() => setAfterSending('correct')}>Correct as a new version…</Button>
+            {!detail.summary.withdrawnAt && <Button variant="outlined" color="error" onClick={() => setAfterSending('withdraw')}>Withdraw the issue…</Button>}
+          </Stack>
+        </Paper>
+      )}
+      {afterSending && (
+        <AfterSendingDialog
+          kind={afterSending}
+          detail={detail}
+          onClose={() => setAfterSending(undefined)}
+          onDone={(next, text) => {
+            setAfterSending(undefined);
+            setDetail(next);
+            setDraft(next.draft);
+            setMessage({ severity: 'success', text });
+          }}
+        />
+      )}
 
       <Box sx={{ display: 'grid', gridTemplateColumns: isDraft ? { xs: '1fr', md: 'minmax(340px, 1fr) 500px', xl: 'minmax(0, 1fr) 640px' } : '1fr', gap: 3, alignItems: 'start' }}>
         {isDraft && <Box component="section" aria-label="Compose the issue">{editor}</Box>}
@@ -257,7 +334,7 @@ export function IssueComposer({ detail: initial, onBack }: { detail: IssueDetail
       <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="finalise-title">
         <DialogTitle id="finalise-title">Finalise the {detail.summary.label} issue?</DialogTitle>
         <DialogContent>
-          <Typography>The stories and figures are kept exactly as they are now, so the issue can be sent and looked back on as it was. It cannot be changed afterwards.</Typography>
+          <Typography>The stories and figures are kept exactly as they are now, so the issue can be sent and looked back on as it was. It cannot be changed afterwards: a mistake is put right by a correction, sent as a new version.</Typography>
           {detail.problems.length > 0 && <Alert severity="warning" sx={{ mt: 1 }}>{detail.problems.join(' ')}</Alert>}
         </DialogContent>
         <DialogActions>

@@ -32,8 +32,6 @@ export function NewsletterScreen() {
   const notices = useLoad(() => call('newsletter.notices', {}), [open]);
   const practices = useLoad(() => call('practices.list', {}), []);
 
-  if (open) return <IssueComposer key={open.summary.id} detail={open} onBack={() => setOpen(undefined)} />;
-
   const openIssue = async (id: number) => {
     try {
       setOpen(await call('newsletter.get', { id }));
@@ -41,6 +39,8 @@ export function NewsletterScreen() {
       setError(e instanceof ApiError ? e.message : 'Could not open the issue.');
     }
   };
+
+  if (open) return <IssueComposer key={open.summary.id} detail={open} onBack={() => setOpen(undefined)} onOpenIssue={(id) => void openIssue(id)} />;
 
   const start = async () => {
     setError(undefined);
@@ -95,6 +95,8 @@ export function NewsletterScreen() {
                 </TableCell>
                 <TableCell>
                   {issueStatusLabels[i.status]}{i.sentOn ? ` on ${ukDate(i.sentOn)}` : ''}
+                  {i.withdrawnAt && <Typography variant="body2" color="error" sx={{ fontWeight: 700 }}>Withdrawn {ukDate(i.withdrawnAt)}</Typography>}
+                  {i.correctedByIssueId !== null && <Typography variant="body2" color="text.secondary">Corrected by a newer version</Typography>}
                   {i.withdrawnStories > 0 && <Typography variant="body2" color="error" sx={{ fontWeight: 700 }}>Consent since withdrawn for {i.withdrawnStories === 1 ? 'a story' : `${i.withdrawnStories} stories`}</Typography>}
                 </TableCell>
                 <TableCell>{i.storyCount}</TableCell>

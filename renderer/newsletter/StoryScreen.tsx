@@ -2,12 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { type Finding, type Story, type StoryField, storyFieldLabels, storyStatusLabels, StoryTexts } from '../../main/contract/newsletter';
@@ -19,6 +14,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { useApiForm } from '../shared/useApiForm';
 import { ConsentPanel } from './ConsentPanel';
 import { FindingsPanel, HighlightedText } from './FindingsPanel';
+import { ChangesSinceReturn, ManagerEdits, ReturnDialog, ReviewComments, WordingEditor } from './ReviewPanel';
 
 const FIELDS: readonly StoryField[] = ['title', 'text', 'quote', 'outcomes'];
 
@@ -52,7 +48,7 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
   const [checking, setChecking] = useState(false);
   const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
   const [returning, setReturning] = useState(false);
-  const [comment, setComment] = useState('');
+  const [editing, setEditing] = useState(false);
   const { form, formError, submitWith } = useApiForm(StoryTexts, { defaultValues: initial ?? { title: '', text: '', quote: '', outcomes: '' } });
 
   const show = (s: Story) => {
@@ -73,14 +69,23 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
   const key = JSON.stringify(values);
   useEffect(() => {
     if (!writer) return;
+    // A check answered after the words changed again stands for old words: its positions are dropped.
+    let current = true;
     setChecking(true);
     const timer = setTimeout(() => {
       call('stories.check', { referralId, ...values, ...(id !== undefined ? { storyId: id } : {}) })
-        .then((r) => setFindings(r.findings))
+        .then((r) => {
+          if (current) setFindings(r.findings);
+        })
         .catch(() => undefined)
-        .finally(() => setChecking(false));
+        .finally(() => {
+          if (current) setChecking(false);
+        });
     }, 500);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
     // `key` stands for the values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, writer, id, referralId]);
@@ -95,13 +100,23 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
     }
   };
 
-  const useSuggestion = (f: Finding) => {
+  // The fix replaces the whole phrase main found; the other findings move with the text until the check runs again.
+  const applyFix = (f: Finding) => {
     const field = f.field as StoryField;
     const current = form.getValues(field) ?? '';
-    if (current.slice(f.start, f.end) !== f.text) return;
-    let replaced = current.slice(0, f.start) + f.suggestion + current.slice(f.end);
-    if (f.suggestion === '') replaced = replaced.replace(/ {2,}/g, ' ').replace(/ ([,.;:])/g, '$1');
-    form.setValue(field, replaced, { shouldDirty: true });
+    const change = f.fix;
+    if (!change || current.slice(change.start, change.end) !== change.text) return;
+    form.setValue(field, current.slice(0, change.start) + change.with + current.slice(change.end), { shouldDirty: true });
+    const shift = change.with.length - (change.end - change.start);
+    setFindings((all) =>
+      all.flatMap((x) => {
+        if (x.field !== field) return [x];
+        if (x.end <= change.start) return [x];
+        if (x.start < change.end) return [];
+        const moved = (n: number) => n + shift;
+        return [{ ...x, start: moved(x.start), end: moved(x.end), fix: x.fix && x.fix.start >= change.end ? { ...x.fix, start: moved(x.fix.start), end: moved(x.fix.end) } : null }];
+      }),
+    );
   };
 
   const accept = async (f: Finding, reason: string) => {
@@ -120,7 +135,9 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
         intro={story ? <>{story.caseLabel} · <StatusChip status={story.status} /></> : 'Start from the draft Signpost made from the case, and write it in your own words.'}
       />
       {message && <Alert severity={message.severity} sx={{ mb: 2 }} role={message.severity === 'error' ? 'alert' : 'status'}>{message.text}</Alert>}
-      {story?.status === 'returned' && story.returnComment && <Alert severity="warning" sx={{ mb: 2 }}>Returned by the practice manager: {story.returnComment}</Alert>}
+      {/* A reply changes the comments, not the words being typed: the form is left as it is. */}
+      {story && <ReviewComments story={story} writer={writer} onChange={setStory} />}
+      {story && writer && <ManagerEdits story={story} />}
       {story && story.usedIn.length > 0 && <Alert severity="info" sx={{ mb: 2 }}>Used in: {story.usedIn.map((u) => u.label).join('; ')}</Alert>}
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, gap: 3 }}>
@@ -144,28 +161,38 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
               <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
                 <Button type="submit" variant="contained">Save story</Button>
                 {story && (story.status === 'draft' || story.status === 'returned') && (
-                  <Button variant="outlined" disabled={dirty} onClick={() => act(() => call('stories.submit', { id: story.id }), 'Sent to the practice manager for approval.')}>
-                    Send for approval
+                  <Button variant="outlined" disabled={dirty || story.submitBlockers.length > 0} onClick={() => act(() => call('stories.submit', { id: story.id }), story.review ? 'Sent back to the practice manager.' : 'Sent to the practice manager for approval.')}>
+                    {story.review ? 'Send back for approval' : 'Send for approval'}
                   </Button>
                 )}
               </Stack>
               {dirty && story && <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>Save your changes before sending the story for approval.</Typography>}
+              {!dirty && story && (story.status === 'draft' || story.status === 'returned') && story.submitBlockers.length > 0 && (
+                <Box sx={{ mt: 1 }} role="status">
+                  <Typography variant="body2" sx={{ fontWeight: 700 }}>Before it can go to the practice manager:</Typography>
+                  <Box component="ul" sx={{ m: 0, pl: 3 }}>{story.submitBlockers.map((b) => <Typography component="li" variant="body2" key={b}>{b}</Typography>)}</Box>
+                </Box>
+              )}
             </form>
           ) : (
-            story && (
+            story && (editing ? (
+              <WordingEditor story={story} onCancel={() => setEditing(false)} onSaved={(s) => { show(s); setEditing(false); setMessage({ severity: 'success', text: 'Your edits are saved, recorded as yours.' }); }} />
+            ) : (
               <Stack spacing={2}>
+                {story.status === 'submitted' && story.review && <ChangesSinceReturn review={story.review} />}
                 {FIELDS.map((f) => (
                   <Box key={f}>
                     <Typography variant="h3" component="h3" sx={{ fontSize: '1rem', mb: 0.5 }}>{storyFieldLabels[f]}</Typography>
                     <HighlightedText text={story[f]} findings={findings.filter((x) => x.field === f)} label={storyFieldLabels[f]} />
                   </Box>
                 ))}
+                {story.status === 'submitted' && <Box><Button variant="outlined" onClick={() => setEditing(true)}>Edit the wording…</Button></Box>}
               </Stack>
-            )
+            ))
           )}
         </Box>
         <Box>
-          <FindingsPanel findings={findings} checking={checking} {...(writer ? { onUseSuggestion: useSuggestion } : {})} {...(id !== undefined && !dirty ? { onAccept: accept } : {})} />
+          <FindingsPanel findings={findings} texts={writer ? { title: values.title ?? '', text: values.text ?? '', quote: values.quote ?? '', outcomes: values.outcomes ?? '' } : story ?? { title: '', text: '', quote: '', outcomes: '' }} checking={checking} {...(writer ? { onFix: applyFix } : {})} {...(id !== undefined && !dirty ? { onAccept: accept } : {})} />
           {writer && open > 0 && (
             <Box sx={{ mt: 2 }}>
               <Typography variant="h3" sx={{ fontSize: '1rem', mb: 0.5 }}>Where they stand</Typography>
@@ -202,7 +229,7 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
                 Approve story
               </Button>
             )}
-            {(story.status === 'submitted' || story.status === 'approved') && <Button variant="outlined" onClick={() => { setComment(''); setReturning(true); }}>Return with comments…</Button>}
+            {(story.status === 'submitted' || story.status === 'approved') && <Button variant="outlined" onClick={() => setReturning(true)}>Return with comments…</Button>}
           </Stack>
         </Box>
       )}
@@ -220,25 +247,13 @@ export function StoryScreen({ role, storyId, referralId, initial, onBack }: Prop
         </Box>
       )}
 
-      <Dialog open={returning} onClose={() => setReturning(false)} aria-labelledby="return-title" fullWidth>
-        <DialogTitle id="return-title">Return the story to the link worker</DialogTitle>
-        <DialogContent>
-          <TextField label="What needs changing" value={comment} onChange={(e) => setComment(e.target.value)} multiline minRows={3} autoFocus />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setReturning(false)}>Cancel</Button>
-          <Button
-            variant="contained"
-            disabled={comment.trim() === ''}
-            onClick={async () => {
-              setReturning(false);
-              if (story) await act(() => call('stories.return', { id: story.id, comment: comment.trim() }), 'Returned to the link worker with your comments.');
-            }}
-          >
-            Return story
-          </Button>
-        </DialogActions>
-      </Dialog>
+      {returning && story && (
+        <ReturnDialog
+          story={story}
+          onClose={() => setReturning(false)}
+          onReturned={(s) => { setReturning(false); show(s); setMessage({ severity: 'success', text: 'Returned to the link worker with your comments.' }); }}
+        />
+      )}
     </Box>
   );
 }

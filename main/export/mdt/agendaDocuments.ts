@@ -1,4 +1,5 @@
 import { type Agenda, type AgendaItem, attendanceLabels, priorityLabels } from '../../contract/mdt';
+import { namesToInitials } from '../../mdt/agenda';
 import { ukDayDate } from '../../mdt/time';
 import type { Block, PrintDocument, Section } from '../document';
 import { printDocumentDocx } from '../docx/printDocument';
@@ -13,22 +14,13 @@ export interface MdtExportContext {
 
 type Form = 'full' | 'redacted';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * Free text for the redacted agenda: every agenda patient's names become their initials and
- * anything shaped like an NHS number is removed, since a question typed in casework may name them.
+ * Free text for the redacted agenda, a last guard over what redactedAgenda (main/mdt/agenda.ts)
+ * already put through the de-identification check: agenda patients' names as initials, anything
+ * shaped like an NHS number removed.
  */
 export function redactText(text: string, items: readonly AgendaItem[]): string {
-  let out = plainText(text);
-  for (const item of items) {
-    if (!item.patient) continue;
-    const words = item.patient.name.replace(/[()]/g, ' ').split(/\s+/).filter((w) => w.length >= 2);
-    for (const word of words.sort((a, b) => b.length - a.length)) {
-      out = out.replace(new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, 'giu'), item.patient.initials);
-    }
-  }
-  return out.replace(/\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b/g, '[NHS number removed]');
+  return namesToInitials(plainText(text), items).replace(/\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b/g, '[NHS number removed]');
 }
 
 function who(item: AgendaItem, form: Form): string {
@@ -90,7 +82,7 @@ function agendaDocument(agenda: Agenda, form: Form, ctx: MdtExportContext): Prin
   if (form === 'full') {
     lead.push({ kind: 'alert', heading: 'Full agenda: for secure circulation only', lines: ['It names patients with their NHS numbers and dates of birth. Share it only by secure NHS mail (nhs.net) with the meeting’s attendees; do not print it in shared spaces.'] });
   } else {
-    lead.push({ kind: 'text', text: 'Redacted agenda: patients appear by initials and age band only, and names in the questions are replaced by initials. The full agenda is circulated securely to attendees.', muted: true });
+    lead.push({ kind: 'text', text: 'Redacted agenda: patients appear by initials and age band only. In the typed text, their names are replaced by initials, and addresses, postcodes, phone numbers, dates of birth, other people’s names and places are replaced or left out. The full agenda is circulated securely to attendees.', muted: true });
   }
   if (m.status === 'cancelled') lead.unshift({ kind: 'alert', heading: 'This meeting is cancelled', lines: [orNone(m.cancelReason, 'No reason recorded')] });
   const sections: Section[] = [

@@ -19,7 +19,7 @@ import {
 import type { Figures } from '../../contract/newsletter';
 import { plainText, ukDateTime } from '../format';
 import { A4, box, DOCX_FONT, docxColours, fieldTable, paragraph, runs } from '../docx/blocks';
-import { headings, type NewsletterContent, STORIES_NOTE } from './model';
+import { correctionNotice, headings, type NewsletterContent, quoted, STORIES_NOTE } from './model';
 
 /**
  * The newsletter as a Word document, to edit before sending or to print: the shared DOCX building
@@ -107,7 +107,7 @@ function chart(c: Figures['charts'][number]): (Paragraph | Table)[] {
 
 function story(s: NewsletterContent['stories'][number]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [h3(s.title), ...paras(s.text)];
-  if (plainText(s.quote)) out.push(box(paras(`“${s.quote}”`, { italics: true, color: docxColours.darkBlue }), docxColours.paleBlue, docxColours.paleBlue, 4), paragraph('', {}, 60));
+  if (quoted(s.quote)) out.push(box(paras(quoted(s.quote), { italics: true, color: docxColours.darkBlue }), docxColours.paleBlue, docxColours.paleBlue, 4), paragraph('', {}, 60));
   if (s.outcomes.length) {
     out.push(paragraph('What changed', { bold: true }, 40));
     out.push(...s.outcomes.map((o) => new Paragraph({ children: runs(o), bullet: { level: 0 }, spacing: { after: 40 } })));
@@ -121,6 +121,8 @@ export async function newsletterDocx(c: NewsletterContent): Promise<Buffer> {
     paragraph(`${c.issueLabel} · ${c.audience}`, { color: docxColours.secondaryText }, 20),
     new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: docxColours.nhsBlue, space: 1 } }, spacing: { after: 200 } }),
   ];
+  const correction = correctionNotice(c);
+  if (correction) body.push(box(paras(correction, { bold: true }), 'FFB81C', 'FFF6DC', 12), paragraph('', {}, 60));
   if (plainText(c.editorial)) body.push(h2(headings.editorial), ...paras(c.editorial));
   body.push(h2(`${headings.figures}: ${c.figures.periodLabel}`), tiles(c.figures), paragraph('', {}, 80), ...c.figures.charts.flatMap(chart), paragraph(c.figures.footnote, { size: 16, color: docxColours.secondaryText }));
   if (c.stories.length) body.push(h2(headings.stories), ...c.stories.flatMap(story), paragraph(STORIES_NOTE, { size: 16, color: docxColours.secondaryText }));

@@ -1,6 +1,6 @@
 import type { Figures } from '../../contract/newsletter';
 import { plainText } from '../format';
-import { headings, type NewsletterContent, STORIES_NOTE } from './model';
+import { correctionNotice, headings, type NewsletterContent, quoted, STORIES_NOTE } from './model';
 
 /**
  * The newsletter as an HTML e-mail that Outlook on Windows renders (its Word engine): table layout
@@ -90,10 +90,10 @@ function figuresSection(f: Figures): string {
 }
 
 function story(s: NewsletterContent['stories'][number]): string {
-  const quote = plainText(s.quote)
+  const quote = quoted(s.quote)
     ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:4px 0 12px 0;"><tr>` +
       `<td width="4" bgcolor="${C.blue}" style="width:4px;background-color:${C.blue};">&nbsp;</td>` +
-      `<td style="padding:6px 12px;background-color:${C.paleBlue};" bgcolor="${C.paleBlue}">${paras(`“${s.quote}”`, `${BODY}font-style:italic;color:${C.darkBlue};`)}</td></tr></table>`
+      `<td style="padding:6px 12px;background-color:${C.paleBlue};" bgcolor="${C.paleBlue}">${paras(quoted(s.quote), `${BODY}font-style:italic;color:${C.darkBlue};`)}</td></tr></table>`
     : '';
   const outcomes = s.outcomes.length
     ? `<p style="margin:0 0 4px 0;${FONT}font-size:14px;font-weight:bold;color:${C.text};">What changed</p><ul style="margin:0 0 8px 20px;padding:0;">${s.outcomes
@@ -121,6 +121,10 @@ export interface HtmlOptions {
 /** The whole e-mail body, a complete HTML document. */
 export function newsletterHtml(c: NewsletterContent, options: HtmlOptions): string {
   const sections: string[] = [];
+  const correction = correctionNotice(c);
+  if (correction) {
+    sections.push(row(`<p style="margin:0;padding:10px 14px;border-left:4px solid #FFB81C;background-color:#FFF6DC;${BODY}font-weight:bold;" bgcolor="#FFF6DC">${esc(correction)}</p>`));
+  }
   if (plainText(c.editorial)) sections.push(row(heading(headings.editorial) + paras(c.editorial)));
   sections.push(figuresSection(c.figures));
   if (c.stories.length) {

@@ -6,7 +6,7 @@ import { mastheadPng } from './masthead';
 import type { NewsletterContent } from './model';
 import { newsletterPdf } from './pdf';
 
-export { NewsletterContent, headings, STORIES_NOTE } from './model';
+export { arrowsInWords, NewsletterContent, headings, quoted, STORIES_NOTE } from './model';
 export { newsletterHtml } from './html';
 export { newsletterText } from './text';
 

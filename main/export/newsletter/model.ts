@@ -40,6 +40,11 @@ export const NewsletterContent = z.object({
   howToRefer: z.object({ text: z.string(), code: z.string(), term: z.string(), rule: z.string() }),
   generatedAt: z.string(),
   generatedBy: z.string(),
+  /** A correction of an issue already sent: which version this is, what it replaces and what changed (absent from issues kept before corrections existed). */
+  correction: z
+    .object({ version: z.number().int(), replaces: z.string(), note: z.string() })
+    .nullable()
+    .default(null),
 });
 export type NewsletterContent = z.infer<typeof NewsletterContent>;
 
@@ -56,3 +61,28 @@ export const headings = {
 
 /** The sentence under every issue: why the stories can be shared. */
 export const STORIES_NOTE = 'Stories are shared with the consent of the people they are about. Names and details that could identify anyone have been changed or left out.';
+
+/** The banner at the top of a corrected issue, the same in every format. */
+export function correctionNotice(c: NewsletterContent): string | null {
+  if (!c.correction) return null;
+  return `Correction (version ${c.correction.version}): this issue replaces ${c.correction.replaces}. What changed: ${c.correction.note}`;
+}
+
+const QUOTE_MARKS = /^[\s"“”„‘’'«»]+|[\s"“”„‘’'«»]+$/g;
+
+/**
+ * A quote between curly quotation marks, once: the marks a writer typed around it are taken off
+ * first, so "I sing again" never comes out as “"I sing again"”.
+ */
+export function quoted(quote: string): string {
+  const bare = quote.trim().replace(QUOTE_MARKS, '');
+  return bare === '' ? '' : `“${bare}”`;
+}
+
+/**
+ * Arrows in words, for a newsletter read on paper too (the PDF font has no arrow, and "->" reads
+ * badly): "19.3 → 24.1" becomes "19.3 to 24.1".
+ */
+export function arrowsInWords(text: string): string {
+  return text.replace(/[ \t]*(?:→|⟶|->|=>)[ \t]*/g, ' to ');
+}

@@ -4,7 +4,7 @@ import { plainText, ukDateTime } from '../format';
 import { box, bullets, CONTENT_WIDTH, documentTitle, fieldTable, pdfText, section } from '../pdf/blocks';
 import { renderPdf } from '../pdf/render';
 import { colours, defaultStyle, styles } from '../pdf/styles';
-import { headings, type NewsletterContent, STORIES_NOTE } from './model';
+import { correctionNotice, headings, type NewsletterContent, quoted, STORIES_NOTE } from './model';
 
 /**
  * The newsletter as an A4 PDF to print, drawn with the shared PDF building blocks (bundled Roboto,
@@ -68,7 +68,7 @@ function chart(c: Figures['charts'][number]): Content {
 
 function storyContent(s: NewsletterContent['stories'][number]): Content {
   const parts: Content[] = [{ text: pdfText(s.title), fontSize: 12, bold: true, color: colours.darkBlue, margin: [0, 6, 0, 4] }, ...paragraphs(s.text)];
-  if (plainText(s.quote)) parts.push(box(paragraphs(`“${s.quote}”`, { italics: true, color: colours.darkBlue }), colours.paleBlue, colours.paleBlue, 0.5));
+  if (quoted(s.quote)) parts.push(box(paragraphs(quoted(s.quote), { italics: true, color: colours.darkBlue }), colours.paleBlue, colours.paleBlue, 0.5));
   if (s.outcomes.length) parts.push({ text: 'What changed', bold: true, margin: [0, 2, 0, 2] }, bullets(s.outcomes));
   return { stack: parts, margin: [0, 0, 0, 8] };
 }
@@ -81,6 +81,8 @@ function keepHeadingsWithContent(node: Node, queries: NodeQueries): boolean {
 
 function definition(c: NewsletterContent): TDocumentDefinitions {
   const content: Content[] = [documentTitle(c.title, [`${c.issueLabel} · ${c.audience}`])];
+  const correction = correctionNotice(c);
+  if (correction) content.push(box([{ text: pdfText(correction), bold: true, margin: [0, 0, 0, 0] } as Content], colours.warmYellow, '#FFF6DC', 2));
   if (plainText(c.editorial)) content.push(section(headings.editorial, paragraphs(c.editorial)));
   content.push(
     section(`${headings.figures}: ${c.figures.periodLabel}`, [

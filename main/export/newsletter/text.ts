@@ -1,5 +1,5 @@
 import { plainText } from '../format';
-import { headings, type NewsletterContent, STORIES_NOTE } from './model';
+import { correctionNotice, headings, type NewsletterContent, quoted, STORIES_NOTE } from './model';
 
 /**
  * The plain-text alternative of the e-mail: what a reader without HTML sees and what a screen
@@ -37,6 +37,8 @@ export function newsletterText(c: NewsletterContent): string {
   const out: string[] = [];
   const title = `${plainText(c.title)}: ${plainText(c.issueLabel)}`;
   out.push(`${title}\n${plainText(c.audience)}\n${'='.repeat(Math.min(WIDTH, title.length))}`);
+  const correction = correctionNotice(c);
+  if (correction) out.push(wrap(correction));
   if (plainText(c.editorial)) out.push(`${heading(headings.editorial)}\n${wrap(c.editorial)}`);
 
   const f = c.figures;
@@ -52,7 +54,7 @@ export function newsletterText(c: NewsletterContent): string {
   if (c.stories.length) {
     const stories = c.stories.map((s) => {
       const parts = [`* ${plainText(s.title)}`, wrap(s.text)];
-      if (plainText(s.quote)) parts.push(wrap(`“${plainText(s.quote)}”`, '    '));
+      if (quoted(s.quote)) parts.push(wrap(quoted(plainText(s.quote)), '    '));
       if (s.outcomes.length) parts.push(`What changed:\n${s.outcomes.map((o) => wrap(`- ${o}`)).join('\n')}`);
       return parts.join('\n\n');
     });

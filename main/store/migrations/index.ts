@@ -11,6 +11,7 @@ import * as m008 from './008_newsletter';
 import * as m009 from './009_password_reset';
 import * as m010 from './010_key_slot_ids';
 import * as m011 from './011_mdt_to_case';
+import * as m012 from './012_newsletter_review';
 
 /** Numbered in order; never edit one that has shipped, add the next instead. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -25,6 +26,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '009_password_reset': m009,
   '010_key_slot_ids': m010,
   '011_mdt_to_case': m011,
+  '012_newsletter_review': m012,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -113,6 +113,23 @@ describe('the agenda', () => {
     expect(docxBody).not.toContain('Ellis');
   });
 
+  it('puts every typed field of the redacted agenda through the de-identification check: address, postcode, date of birth, phone and a relative’s name do not come through', async () => {
+    const { session, ids } = await flaggedPractice();
+    const { meeting } = await saveMeeting(session, oneOff(weeksAhead(4)));
+    await call(session, 'mdt.addItem', {
+      meetingId: meeting.id, kind: 'case', referralId: ids[2], presenter: 'Lee Worker', priority: 'routine',
+      question: 'PersonC (DOB 04/03/1951) lives at 14 Beech Grove, LS6 2QR, and her son Gary is worried. Her phone is 07700 900123. Review before 3 March?',
+    });
+    await call(session, 'mdt.addItem', { meetingId: meeting.id, kind: 'topic', title: 'Falls in Belle Isle', question: 'Mrs Hollings of 3 Mill Lane, and others: what is on offer?', presenter: 'Lee Worker', priority: 'routine' });
+    const redacted = pdfText(fileOf(await call(session, 'mdt.exportAgenda', { meetingId: meeting.id, form: 'redacted', format: 'pdf' }))).replace(/\s+/g, ' ');
+    for (const leak of ['Beech Grove', 'LS6 2QR', '04/03/1951', '07700 900123', 'Gary', 'PersonC', 'Hollings', 'Mill Lane']) expect(redacted).not.toContain(leak);
+    expect(redacted).toContain('P.E. (DOB [date of birth removed]) lives nearby, [postcode removed], and her son is worried. Her phone is [phone number removed]. Review before 3 March?');
+    expect(redacted).toContain('Someone of [address removed], and others: what is on offer?');
+    // The full agenda, for secure circulation, keeps every word.
+    const full = pdfText(fileOf(await call(session, 'mdt.exportAgenda', { meetingId: meeting.id, form: 'full', format: 'pdf' }))).replace(/\s+/g, ' ');
+    expect(full).toContain('lives at 14 Beech Grove, LS6 2QR, and her son Gary is worried');
+  });
+
   it('circulates the agenda as an .eml draft to the attendees, with the agenda attached, for Outlook to send', async () => {
     const { session } = await flaggedPractice();
     const { meeting } = await saveMeeting(session, oneOff(weeksAhead(4), { attendees: [{ name: 'Dr Amir Khan', role: 'GP', email: 'amir.khan@nhs.net' }, { name: 'Nina <Nurse>', role: 'Nurse', email: '' }] }));

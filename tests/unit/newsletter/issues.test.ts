@@ -4,15 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import type { IssueDetail, Story } from '../../../main/contract/newsletter';
+import type { IssueDetail, IssueSummary, Story } from '../../../main/contract/newsletter';
 import { addMonths, monthBounds, publishFigures, type RawFigures } from '../../../main/newsletter/figures';
 import { storyRefusal } from '../../../main/newsletter/issues';
 import { call } from '../../support/installation';
-import { addUser, expectError, signInAs } from '../../support/referrals';
+import { addUser, createReferral, expectError, newReferral, signInAs, syntheticNhsNumber } from '../../support/referrals';
 import { useTempFolders } from '../../support/tempFolder';
 import { approvedStory, CLEAN_TEXT, MONTH, newsletterPractice, TODAY } from './support';
 
 const tempFolder = useTempFolders();
+
+async function lastAudit(session: Awaited<ReturnType<typeof newsletterPractice>>['session']) {
+  return session.active().store.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+}
 
 const approved = { status: 'approved', practice_id: 1, consent_on: '2026-01-01', consent_withdrawn_on: null };
 
@@ -89,7 +93,8 @@ describe('an issue from composing to export', () => {
     await signInAs(session, 'pat');
     let issue = (await call(session, 'newsletter.create', { month: MONTH, practiceId: null })) as IssueDetail;
     expect(issue.summary).toMatchObject({ status: 'draft', audience: 'Riverside PCN' });
-    expect(issue.figures.tiles[0]).toEqual({ label: 'Referrals received', value: 'fewer than 8', note: 'in the month' });
+    // The practice's referrals are dated January (typed in since): none was made this month.
+    expect(issue.figures.tiles[0]).toEqual({ label: 'Referrals received', value: '0', note: 'made in the month' });
     expect(issue.stories.find((s) => s.id === practiceOnly.id)!.refusal).toMatch(/PCN-wide issue/);
     const again = await expectError(session, 'newsletter.create', { month: MONTH, practiceId: null });
     expect(again.code).toBe('CONFLICT');
@@ -221,5 +226,144 @@ describe('an issue from composing to export', () => {
     expect((await expectError(session, 'newsletter.create', { month: MONTH, practiceId: 1 })).code).toBe('FORBIDDEN');
     await signInAs(session, 'rita');
     expect((await expectError(session, 'newsletter.issues', {})).code).toBe('FORBIDDEN');
+  });
+});
+
+function fileText(format: 'pdf' | 'docx', bytes: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'newsletter-'));
+  writeFileSync(join(dir, `n.${format}`), bytes);
+  return format === 'pdf'
+    ? execFileSync('pdftotext', ['-layout', join(dir, 'n.pdf'), '-'], { encoding: 'utf8' })
+    : execFileSync('unzip', ['-p', join(dir, 'n.docx'), 'word/document.xml'], { encoding: 'utf8' });
+}
+
+async function exportAll(session: Awaited<ReturnType<typeof newsletterPractice>>['session'], id: number): Promise<Record<'eml' | 'html' | 'pdf' | 'docx', Buffer>> {
+  const out = {} as Record<'eml' | 'html' | 'pdf' | 'docx', Buffer>;
+  for (const format of ['eml', 'html', 'pdf', 'docx'] as const) {
+    out[format] = Buffer.from(((await call(session, 'newsletter.export', { id, format })) as { base64: string }).base64, 'base64');
+  }
+  return out;
+}
+
+describe('a month with one good story', () => {
+  it('makes an issue, with a gentle note; none at all is refused', async () => {
+    const { session, margaret } = await newsletterPractice(tempFolder());
+    const story = await approvedStory(session, margaret, 'pcn');
+    await signInAs(session, 'pat');
+    let issue = (await call(session, 'newsletter.create', { month: MONTH, practiceId: null })) as IssueDetail;
+    expect(issue.problems).toEqual(['Choose at least one story.']);
+    expect((await expectError(session, 'newsletter.finalise', { id: issue.summary.id })).message).toContain('Choose at least one story.');
+    issue = (await call(session, 'newsletter.save', { id: issue.summary.id, draft: { storyIds: [story.id] } })) as IssueDetail;
+    expect(issue.problems).toEqual([]);
+    expect(issue.notes).toEqual(['One story this month, and that is fine: two to four make a fuller issue, if more are approved in time.']);
+    issue = (await call(session, 'newsletter.finalise', { id: issue.summary.id })) as IssueDetail;
+    expect(issue.summary).toMatchObject({ status: 'final', storyCount: 1 });
+  });
+});
+
+describe('correcting or withdrawing an issue already sent', () => {
+  it('makes the correction a new version marked as such, keeps the old one exactly as sent, and refuses a second issue for the month', async () => {
+    const { session, margaret } = await newsletterPractice(tempFolder());
+    const story = await approvedStory(session, margaret, 'pcn');
+    await signInAs(session, 'pat');
+    let first = (await call(session, 'newsletter.create', { month: MONTH, practiceId: null })) as IssueDetail;
+    await call(session, 'newsletter.save', { id: first.summary.id, draft: { storyIds: [story.id], editorial: 'Welcome to the Decmber issue.' } });
+    await call(session, 'newsletter.finalise', { id: first.summary.id });
+    const sent = await exportAll(session, first.summary.id);
+    first = (await call(session, 'newsletter.markSent', { id: first.summary.id, sentOn: TODAY })) as IssueDetail;
+
+    // Nothing sent can be changed in place, and a fresh issue for the month is still refused.
+    expect((await expectError(session, 'newsletter.save', { id: first.summary.id, draft: { storyIds: [story.id] } })).message).toMatch(/correct it as a new version/);
+    expect((await expectError(session, 'newsletter.create', { month: MONTH, practiceId: null })).fieldErrors?.month?.[0]).toMatch(/correct it as a new version/);
+    expect((await expectError(session, 'newsletter.correct', { id: first.summary.id, note: ' ' })).fieldErrors?.note).toEqual(['Enter what the correction changes']);
+
+    let second = (await call(session, 'newsletter.correct', { id: first.summary.id, note: 'The editorial misspelt December.' })) as IssueDetail;
+    expect(second.summary).toMatchObject({ status: 'draft', version: 2, correctsIssueId: first.summary.id, correctionNote: 'The editorial misspelt December.', label: expect.stringMatching(/\(correction, version 2\)$/) });
+    expect(second.draft.storyIds).toEqual([story.id]);
+    expect(await lastAudit(session)).toMatchObject({ action: 'newsletter.correct', target_id: String(second.summary.id) });
+    second = (await call(session, 'newsletter.save', { id: second.summary.id, draft: { ...second.draft, editorial: 'Welcome to the December issue.' } })) as IssueDetail;
+    await call(session, 'newsletter.finalise', { id: second.summary.id });
+    const corrected = await exportAll(session, second.summary.id);
+    const notice = 'Correction (version 2): this issue replaces the issue sent on Friday 4 December 2026. What changed: The editorial misspelt December.';
+    expect(String((await simpleParser(corrected.eml)).text).replace(/\s+/g, ' ')).toContain(notice);
+    expect((await simpleParser(corrected.eml)).subject).toContain('(correction, version 2)');
+    expect(corrected.html.toString('utf8')).toContain('this issue replaces the issue sent on Friday 4 December 2026');
+    expect(fileText('pdf', corrected.pdf).replace(/\s+/g, ' ')).toContain(notice);
+    expect(fileText('docx', corrected.docx)).toContain('this issue replaces the issue sent on Friday 4 December 2026');
+    expect(((await call(session, 'newsletter.export', { id: second.summary.id, format: 'pdf' })) as { fileName: string }).fileName).toBe(`newsletter-${MONTH}-pcn-v2.pdf`);
+
+    // The old one is as it was sent, byte for byte, and says which version corrects it.
+    const again = await exportAll(session, first.summary.id);
+    expect(again.pdf.equals(sent.pdf)).toBe(true);
+    expect(again.eml.equals(sent.eml)).toBe(true);
+    expect(fileText('pdf', again.pdf)).toContain('Decmber');
+    const list = (await call(session, 'newsletter.issues', {})) as IssueSummary[];
+    expect(list.map((i) => [i.version, i.status, i.correctedByIssueId])).toEqual([[2, 'final', null], [1, 'sent', second.summary.id]]);
+    expect((await expectError(session, 'newsletter.correct', { id: first.summary.id, note: 'Again' })).message).toMatch(/already corrected by version 2/);
+  });
+
+  it('withdraws an issue: kept for the record with who and why, and never exported or sent again', async () => {
+    const { session, margaret } = await newsletterPractice(tempFolder());
+    const story = await approvedStory(session, margaret, 'pcn');
+    await signInAs(session, 'pat');
+    const issue = (await call(session, 'newsletter.create', { month: MONTH, practiceId: null })) as IssueDetail;
+    expect((await expectError(session, 'newsletter.withdraw', { id: issue.summary.id, reason: 'Not needed' })).message).toMatch(/A draft has not gone out/);
+    await call(session, 'newsletter.save', { id: issue.summary.id, draft: { storyIds: [story.id] } });
+    await call(session, 'newsletter.finalise', { id: issue.summary.id });
+    const withdrawn = (await call(session, 'newsletter.withdraw', { id: issue.summary.id, reason: 'Sent to the wrong list' })) as IssueDetail;
+    expect(withdrawn.summary).toMatchObject({ withdrawnByName: 'Pat Manager', withdrawnReason: 'Sent to the wrong list', withdrawnAt: expect.any(String) });
+    expect((await expectError(session, 'newsletter.export', { id: issue.summary.id, format: 'pdf' })).message).toMatch(/was withdrawn on .*Sent to the wrong list.*cannot be exported or sent again/);
+    expect((await expectError(session, 'newsletter.markSent', { id: issue.summary.id, sentOn: TODAY })).code).toBe('CONFLICT');
+    expect((await expectError(session, 'newsletter.withdraw', { id: issue.summary.id, reason: 'Again' })).code).toBe('CONFLICT');
+    // It can still be put right as a new version.
+    const next = (await call(session, 'newsletter.correct', { id: issue.summary.id, note: 'Sent again to the right list' })) as IssueDetail;
+    expect(next.summary.version).toBe(2);
+  });
+});
+
+describe('what every format prints', () => {
+  it('prints a quote between one pair of quotation marks, and an arrow as words, in all four formats', async () => {
+    const { session, margaret } = await newsletterPractice(tempFolder());
+    await signInAs(session, 'lee');
+    let story = (await call(session, 'stories.save', { referralId: margaret, title: 'Singing again', text: CLEAN_TEXT, quote: '"I look forward to Tuesdays now."', outcomes: 'SWEMWBS wellbeing up 6.5 points (19.3 → 25.8, better)' })) as Story;
+    await call(session, 'stories.recordConsent', { storyId: story.id, givenOn: TODAY, how: 'written', takenBy: 'Lee Worker', scope: 'pcn' });
+    story = (await call(session, 'stories.submit', { id: story.id })) as Story;
+    await signInAs(session, 'pat');
+    await call(session, 'stories.approve', { id: story.id });
+    const issue = (await call(session, 'newsletter.create', { month: MONTH, practiceId: null })) as IssueDetail;
+    await call(session, 'newsletter.save', { id: issue.summary.id, draft: { storyIds: [story.id] } });
+    await call(session, 'newsletter.finalise', { id: issue.summary.id });
+    const files = await exportAll(session, issue.summary.id);
+    const mail = await simpleParser(files.eml);
+    const texts = {
+      text: String(mail.text),
+      html: files.html.toString('utf8').replace(/&quot;/g, '"'),
+      pdf: fileText('pdf', files.pdf).replace(/\s+/g, ' '),
+      docx: fileText('docx', files.docx).replace(/&quot;/g, '"'),
+    };
+    for (const [format, text] of Object.entries(texts)) {
+      expect(text, format).toContain('“I look forward to Tuesdays now.”');
+      expect(text, format).not.toMatch(/“"|"”/);
+      expect(text, format).toContain('(19.3 to 25.8, better)');
+      expect(text, format).not.toMatch(/->|→/);
+    }
+  });
+});
+
+describe('the six-month table of referrals', () => {
+  it('counts a back-dated referral in the month it was made, not the month it was typed in', async () => {
+    const { session } = await newsletterPractice(tempFolder());
+    await signInAs(session, 'pat');
+    const lastMonth = addMonths(MONTH, -1);
+    // Typed in today (December), made on paper in November and in September.
+    await createReferral(session, newReferral({ nhsNumber: syntheticNhsNumber(7), givenName: 'Brenda', familyName: 'Hollings' }, { referralDate: `${lastMonth}-28`, consentDate: `${lastMonth}-28` }));
+    await createReferral(session, newReferral({ nhsNumber: syntheticNhsNumber(8), givenName: 'Joan', familyName: 'Walsh' }, { referralDate: `${addMonths(MONTH, -3)}-02`, consentDate: `${addMonths(MONTH, -3)}-02` }));
+    const november = (await call(session, 'newsletter.create', { month: lastMonth, practiceId: null })) as IssueDetail;
+    const chart = november.figures.charts[0]!;
+    expect(chart.bars.map((b) => [b.label, b.display])).toEqual([['Jun 2026', '0'], ['Jul 2026', '0'], ['Aug 2026', '0'], ['Sep 2026', 'fewer than 8'], ['Oct 2026', '0'], ['Nov 2026', 'fewer than 8']]);
+    expect(november.figures.tiles[0]!.value).toBe('fewer than 8');
+    const december = (await call(session, 'newsletter.create', { month: MONTH, practiceId: null })) as IssueDetail;
+    expect(december.figures.tiles[0]!.value).toBe('0');
+    expect(december.figures.charts[0]!.bars.at(-2)!.display).toBe('fewer than 8');
   });
 });

@@ -25,7 +25,7 @@ describe('writing a story from a case', () => {
     expect(draft.outcomes.split('\n')).toEqual([
       'Goals achieved: 1 of 1 (Sing in a choir again)',
       'Services taken up: Headingley Community Choir',
-      expect.stringMatching(/^SWEMWBS wellbeing up \d+\.\d points \(\d+\.\d → \d+\.\d, better\)$/),
+      expect.stringMatching(/^SWEMWBS wellbeing up \d+\.\d points \(from \d+\.\d to \d+\.\d, better\)$/),
     ]);
     expect(await lastAudit(session)).toMatchObject({ action: 'stories.prefill', target_type: 'referral', target_id: String(margaret) });
   });
@@ -41,14 +41,19 @@ describe('writing a story from a case', () => {
       ['text', 'other_name', 'John'],
     ]);
     for (const f of findings.filter((x) => x.field === 'text')) expect(LEAKY.slice(f.start, f.end)).toBe(f.text);
-    expect(findings.find((f) => f.kind === 'age')!.suggestion).toBe('in her seventies');
+    expect(findings.find((f) => f.kind === 'age')!.fix).toMatchObject({ text: 'aged 72', with: 'in her seventies' });
     expect(unresolved).toBe(5);
   });
 
-  it('flags a place where few patients live, found from the patients’ own addresses, and not a city', async () => {
+  it('flags an area found in the patients’ own addresses and a town from the gazetteer, and not a city', async () => {
     const { session, margaret } = await newsletterPractice(tempFolder());
-    const { findings } = (await call(session, 'stories.check', { referralId: margaret, text: 'She walks to Meanwood on Mondays and takes the bus into Leeds.' })) as { findings: Story['findings'] };
-    expect(findings.map((f) => [f.kind, f.text, f.suggestion])).toEqual([['place', 'Meanwood', 'a nearby village']]);
+    const text = 'She walks to Meanwood on Mondays, visits her son Gary, who moved from Barnsley, and takes the bus into Leeds.';
+    const { findings } = (await call(session, 'stories.check', { referralId: margaret, text })) as { findings: Story['findings'] };
+    expect(findings.map((f) => [f.kind, f.text, f.fix?.text, f.fix?.with])).toEqual([
+      ['place', 'Meanwood', 'to Meanwood', 'to another area'],
+      ['name', 'Gary', ' Gary', ''],
+      ['place', 'Barnsley', 'from Barnsley', 'from another town'],
+    ]);
   });
 
   it('refuses approval while a finding is unresolved or consent is missing; accepting a finding needs a reason and is audited', async () => {
@@ -90,8 +95,10 @@ describe('writing a story from a case', () => {
     await call(session, 'stories.save', { id: story.id, referralId: margaret, title: 'Singing again', text: CLEAN_TEXT });
     await call(session, 'stories.submit', { id: story.id });
     await signInAs(session, 'pat');
-    const returned = (await call(session, 'stories.return', { id: story.id, comment: 'Say a little more about the choir' })) as Story;
+    const returned = (await call(session, 'stories.return', { id: story.id, comments: [{ text: 'Say a little more about the choir' }] })) as Story;
     expect(returned).toMatchObject({ status: 'returned', returnComment: 'Say a little more about the choir' });
+    const empty = await expectError(session, 'stories.return', { id: story.id, comments: [] });
+    expect(empty.fieldErrors?.comments).toEqual(['Write what needs changing']);
   });
 
   it('keeps stories to the people who work at the practice, and away from reception', async () => {
