@@ -3,6 +3,7 @@ import { auditChannels } from './audit';
 import { caseworkChannels } from './casework';
 import type { ChannelDef } from './channel';
 import { directoryChannels } from './directory';
+import { draftChannels } from './drafts';
 import { mdtChannels } from './mdt';
 import { measureChannels } from './measures';
 import { newsletterChannels } from './newsletter';
@@ -23,6 +24,7 @@ export const contract = {
   ...mdtChannels,
   ...newsletterChannels,
   ...securityChannels,
+  ...draftChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { ChannelName } from '../contract';
 import { auditHandlers } from '../audit/handlers';
 import { caseworkHandlers } from '../casework/handlers';
 import { directoryHandlers } from '../directory/handlers';
+import { draftHandlers } from '../drafts/handlers';
 import { mdtHandlers } from '../mdt/handlers';
 import { measureHandlers } from '../measures/handlers';
 import { newsletterHandlers } from '../newsletter/handlers';
@@ -23,4 +24,5 @@ export const handlers: HandlerGroup<ChannelName> = {
   ...mdtHandlers,
   ...newsletterHandlers,
   ...keyHandlers,
+  ...draftHandlers,
 };

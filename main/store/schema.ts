@@ -158,6 +158,15 @@ export interface ReferralDraftTable {
   saved_at: string;
 }
 
+export interface FormDraftTable {
+  user_id: number;
+  /** Which form, and the record it is about: `contact:12`. */
+  key: string;
+  /** JSON of the form as typed so far. */
+  form: string;
+  saved_at: string;
+}
+
 export interface ServiceTable {
   id: Generated<number>;
   name: string;
@@ -544,6 +553,7 @@ export interface Database {
   referral_coding: ReferralCodingTable;
   message_back: MessageBackTable;
   referral_draft: ReferralDraftTable;
+  form_draft: FormDraftTable;
   service: ServiceTable;
   service_category: ServiceCategoryTable;
   service_use: ServiceUseTable;

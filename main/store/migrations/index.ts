@@ -12,6 +12,7 @@ import * as m009 from './009_password_reset';
 import * as m010 from './010_key_slot_ids';
 import * as m011 from './011_mdt_to_case';
 import * as m012 from './012_newsletter_review';
+import * as m013 from './013_form_drafts';
 
 /** Numbered in order; never edit one that has shipped, add the next instead. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -27,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '010_key_slot_ids': m010,
   '011_mdt_to_case': m011,
   '012_newsletter_review': m012,
+  '013_form_drafts': m013,
 };
 
 class StaticProvider implements MigrationProvider {
