@@ -1,4 +1,4 @@
-import type { ChannelName, Input, Output } from '../../main/contract';
+import { type ChannelName, contract, type Input, type Output } from '../../main/contract';
 import type { AppErrorShape, FieldErrors, Result } from '../../main/contract/errors';
 
 /** What the Electron preload exposes; absent in a plain browser (the development host). */
@@ -24,9 +24,55 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Main could not be reached at all (no answer, or a browser tab without its link to the development
+ * host): not a refusal by main, so the session is not lost and the screen keeps what it shows.
+ */
+export class ConnectionError extends ApiError {
+  readonly reason: 'no-answer' | 'no-link';
+  constructor(reason: 'no-answer' | 'no-link', message: string) {
+    super({ code: 'INTERNAL', message });
+    this.name = 'ConnectionError';
+    this.reason = reason;
+  }
+}
+
+/** Writes that are not audited (a draft is the person's own unfinished typing). */
+const unauditedWrites: ReadonlySet<ChannelName> = new Set(['referrals.saveDraft', 'referrals.discardDraft', 'drafts.save', 'drafts.discard']);
+
+/** Whether a channel changes data (its failure means "not saved") or only reads it. */
+function changesData(channel: ChannelName): boolean {
+  const audit: string = contract[channel].audit;
+  return audit === 'write' || audit === 'self' || unauditedWrites.has(channel);
+}
+
+function noAnswer(channel: ChannelName): ConnectionError {
+  return new ConnectionError(
+    'no-answer',
+    changesData(channel)
+      ? 'Signpost cannot reach its data just now, so this was not saved. What you typed is still here: try again in a moment.'
+      : 'Signpost cannot reach its data just now, so this cannot be shown. Try again in a moment; if it goes on, close Signpost and open it again.',
+  );
+}
+
+export const NO_ANSWER_MESSAGE = 'Signpost cannot reach its data just now. It tries again every few seconds; if this goes on, close Signpost and open it again.';
+
+export const NO_LINK_MESSAGE =
+  'This browser tab has no link to Signpost. Open the address that Signpost printed when it started (it ends in #token=…), or start Signpost again.';
+
 type Transport = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
 const TOKEN_KEY = 'signpost.devhost.token';
+
+/** Empties this tab's storage at sign-out, all but its link to the development host. */
+export function keepOnlyTransportLink(): void {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  sessionStorage.clear();
+  if (token !== null) sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+/** The development host's answer to a tab without its token (never main's own refusal). */
+const NO_LINK = 'no-link';
 
 /** The development host's token arrives in the URL fragment once; it is kept for this tab only. */
 function devHostToken(): string {
@@ -46,9 +92,7 @@ function httpTransport(): Transport {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify(input ?? {}),
     });
-    if (response.status === 401) {
-      return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'This browser tab has lost its link to Signpost: open the address that Signpost printed when it started.' } };
-    }
+    if (response.status === 401) throw new Error(NO_LINK);
     return (await response.json()) as Result<unknown>;
   };
 }
@@ -72,8 +116,9 @@ export async function call<C extends ChannelName>(channel: C, input: Input<C>): 
   let result: Result<unknown>;
   try {
     result = await currentTransport()(channel, input);
-  } catch {
-    throw new ApiError({ code: 'INTERNAL', message: 'Signpost’s main process did not answer. Nothing was saved; try again.' });
+  } catch (error) {
+    if (error instanceof Error && error.message === NO_LINK) throw new ConnectionError('no-link', NO_LINK_MESSAGE);
+    throw noAnswer(channel);
   }
   if (result.ok) return result.result as Output<C>;
   if (result.error.code === 'LOCKED' || result.error.code === 'UNAUTHENTICATED') sessionLostListeners.forEach((l) => l());

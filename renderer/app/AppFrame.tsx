@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -27,7 +28,7 @@ import NewsletterIcon from '@mui/icons-material/NewspaperOutlined';
 import { type ReactNode, useState } from 'react';
 import type { SessionState } from '../../main/contract/people';
 import { roleLabels } from '../../main/contract/roles';
-import { call } from '../api/client';
+import { call, NO_ANSWER_MESSAGE, NO_LINK_MESSAGE } from '../api/client';
 import { AuditScreen } from '../audit/AuditScreen';
 import { AccountScreen } from '../auth/AccountScreen';
 import { CaseloadScreen } from '../casework/CaseloadScreen';
@@ -43,7 +44,9 @@ import { MyReferralsScreen } from '../referrals/MyReferralsScreen';
 import { NewReferralScreen } from '../referrals/NewReferralScreen';
 import { ReferralScreen } from '../referrals/ReferralScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { flushPending, forgetScreen } from '../shared/sessionMemory';
 import { type NavItem, rememberedView, rememberView, type ViewId, visibleItems } from './navigation';
+import type { Unreachable } from './useSession';
 
 type ActiveState = Extract<SessionState, { state: 'active' }>;
 
@@ -66,10 +69,17 @@ const items: readonly NavItem[] = [
   { id: 'account', label: 'My account', icon: AccountIcon },
 ];
 
-export function AppFrame({ session, onSessionChange }: { session: ActiveState; onSessionChange: (s: SessionState) => void }) {
+/** Lock and sign-out first send what is still on its way to main (a draft's last keystrokes). */
+async function endWith(channel: 'auth.lock' | 'auth.logout'): Promise<SessionState> {
+  await flushPending();
+  return call(channel, {});
+}
+
+export function AppFrame({ session, onSessionChange, unreachable }: { session: ActiveState; onSessionChange: (s: SessionState) => void; unreachable?: Unreachable }) {
   const [view, setViewState] = useState(rememberedView);
   const setView = (id: ViewId, referralId?: number) => {
     const next = referralId === undefined ? { id } : { id, referralId };
+    forgetScreen();
     rememberView(next);
     setViewState(next);
   };
@@ -121,10 +131,10 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
           <Typography component="p" sx={{ mr: 2 }} data-testid="signed-in-as">
             {session.user.fullName} · {roleLabels[session.user.role]}
           </Typography>
-          <Button color="inherit" startIcon={<LockIcon />} onClick={async () => onSessionChange(await call('auth.lock', {}))}>
+          <Button color="inherit" startIcon={<LockIcon />} onClick={() => void endWith('auth.lock').then(onSessionChange, () => undefined)}>
             Lock
           </Button>
-          <Button color="inherit" onClick={async () => onSessionChange(await call('auth.logout', {}))}>
+          <Button color="inherit" onClick={() => void endWith('auth.logout').then(onSessionChange, () => undefined)}>
             Sign out
           </Button>
         </Toolbar>
@@ -150,6 +160,11 @@ export function AppFrame({ session, onSessionChange }: { session: ActiveState; o
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
         <Toolbar />
+        {unreachable && (
+          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+            {unreachable === 'no-link' ? NO_LINK_MESSAGE : NO_ANSWER_MESSAGE} What is on screen may be out of date, and nothing can be saved until it is back.
+          </Alert>
+        )}
         {view.referralId !== undefined ? (
           <ReferralScreen key={view.referralId} id={view.referralId} role={session.user.role} backLabel={`Back to ${current.label.toLowerCase()}`} onBack={() => setView(current.id)} />
         ) : (

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { type ChannelName, contract, roleMayCall } from '../../main/contract';
 import type { Role } from '../../main/contract/roles';
+import { recall, remember } from '../shared/sessionMemory';
 
 export type ViewId = 'home' | 'new-referral' | 'my-referrals' | 'inbox' | 'caseload' | 'coding' | 'mdt' | 'stories' | 'newsletter' | 'directory' | 'users' | 'settings' | 'audit' | 'account';
 
@@ -16,17 +17,19 @@ export function visibleItems(items: readonly NavItem[], role: Role): NavItem[] {
   return items.filter((item) => !item.needs || roleMayCall(contract[item.needs].access, role));
 }
 
-const VIEW_KEY = 'signpost.view';
-
-/** Which screen was open, so unlocking returns the person to it (no patient data is kept here). */
-export function rememberedView(): { id: ViewId; referralId?: number } {
-  try {
-    return JSON.parse(sessionStorage.getItem(VIEW_KEY) ?? '') as { id: ViewId; referralId?: number };
-  } catch {
-    return { id: 'home' };
-  }
+export interface View {
+  id: ViewId;
+  referralId?: number;
 }
 
-export function rememberView(view: { id: ViewId; referralId?: number }): void {
-  sessionStorage.setItem(VIEW_KEY, JSON.stringify(view));
+/**
+ * Which screen was open, so unlocking returns the person to it (ids only, no patient data). It is
+ * the signed-in person's own (see sessionMemory): the next person to sign in starts at Home.
+ */
+export function rememberedView(): View {
+  return recall<View>('view', 'session') ?? { id: 'home' };
+}
+
+export function rememberView(view: View): void {
+  remember('view', view, 'session');
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionState } from '../../main/contract/people';
-import { call, onSessionLost } from '../api/client';
+import { call, ConnectionError, onSessionLost } from '../api/client';
 import { followMainClock } from '../shared/clock';
+import { followSession } from '../shared/sessionMemory';
 
 const POLL_MS = 5_000;
 const HEARTBEAT_MS = 30_000;
@@ -14,22 +15,34 @@ function intervals(state: SessionState | undefined): { poll: number; heartbeat: 
 }
 const ACTIVITY_EVENTS = ['keydown', 'input', 'focusin', 'pointerdown', 'wheel', 'touchstart'] as const;
 
+/** Why main cannot be reached, if it cannot: the app says so rather than spin or show empty screens. */
+export type Unreachable = ConnectionError['reason'] | undefined;
+
 /**
  * Main owns the session: this hook only mirrors it. It polls so an idle lock made by main shows at
- * once, and tells main the person is still at the keyboard (at most every 30 s).
+ * once, and tells main the person is still at the keyboard (at most every 30 s). Every state passes
+ * through followSession, so what the tab remembers belongs to whoever main says is signed in.
  */
-export function useSession(): { state: SessionState | undefined; setState: (s: SessionState) => void; refresh: () => Promise<void> } {
-  const [state, setState] = useState<SessionState>();
+export function useSession(): { state: SessionState | undefined; setState: (s: SessionState) => void; refresh: () => Promise<void>; unreachable: Unreachable } {
+  const [state, setStateOnly] = useState<SessionState>();
+  const [unreachable, setUnreachable] = useState<Unreachable>();
   const lastBeat = useRef(0);
+
+  const setState = useCallback((next: SessionState) => {
+    followSession(next);
+    setStateOnly(next);
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
       const [next] = await Promise.all([call('auth.state', {}), followMainClock()]);
+      setUnreachable(undefined);
       setState(next);
-    } catch {
-      // the next poll tries again
+    } catch (error) {
+      // Main's own refusals are answered by the state it reports; the next poll tries again.
+      if (error instanceof ConnectionError) setUnreachable(error.reason);
     }
-  }, []);
+  }, [setState]);
 
   const { poll, heartbeat } = intervals(state);
 
@@ -59,5 +72,5 @@ export function useSession(): { state: SessionState | undefined; setState: (s: S
     };
   }, [active, heartbeat]);
 
-  return { state, setState, refresh };
+  return { state, setState, refresh, unreachable };
 }

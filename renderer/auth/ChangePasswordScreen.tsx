@@ -11,6 +11,7 @@ import { call } from '../api/client';
 import { CentredCard } from '../shared/CentredCard';
 import { ukDateTime } from '../shared/format';
 import { FormField } from '../shared/FormField';
+import { PasswordField } from '../shared/PasswordField';
 import { useApiForm } from '../shared/useApiForm';
 
 const ChangePasswordFields = z
@@ -20,11 +21,16 @@ const ChangePasswordFields = z
 
 type ActiveState = Extract<SessionState, { state: 'active' }>;
 
-export function ChangePasswordForm({ onChange }: { onChange: (s: SessionState) => void }) {
+/**
+ * `currentPassword`, when given, is the password the person typed a moment ago to sign in: it is
+ * not asked for again (the field shows only if main says it is wrong after all).
+ */
+export function ChangePasswordForm({ onChange, currentPassword }: { onChange: (s: SessionState) => void; currentPassword?: string | undefined }) {
   const [done, setDone] = useState(false);
   const { form, formError, submitWith } = useApiForm(ChangePasswordFields, {
-    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    defaultValues: { currentPassword: currentPassword ?? '', newPassword: '', confirmPassword: '' },
   });
+  const askCurrent = currentPassword === undefined || form.formState.errors.currentPassword !== undefined;
   const submit = submitWith(async ({ currentPassword, newPassword }) => {
     const state = await call('auth.changePassword', { currentPassword, newPassword });
     form.reset();
@@ -35,23 +41,23 @@ export function ChangePasswordForm({ onChange }: { onChange: (s: SessionState) =
     <Box component="form" noValidate onSubmit={submit} sx={{ maxWidth: 480 }}>
       {done && <Alert severity="success" sx={{ mb: 2 }}>Your password has been changed.</Alert>}
       {formError && <Alert severity="error" role="alert" sx={{ mb: 2 }}>{formError}</Alert>}
-      <FormField control={form.control} name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
-      <FormField
+      {askCurrent && <FormField control={form.control} name="currentPassword" label="Current password" type="password" autoComplete="current-password" />}
+      <PasswordField
         control={form.control}
         name="newPassword"
         label="New password"
-        type="password"
         autoComplete="new-password"
+        autoFocus={!askCurrent}
         hint="At least 10 characters and hard to guess: no names, not the practice’s. A few unrelated words make a strong password that is easy to remember."
       />
-      <FormField control={form.control} name="confirmPassword" label="New password again" type="password" autoComplete="new-password" />
+      <PasswordField control={form.control} name="confirmPassword" label="New password again" autoComplete="new-password" />
       <Button type="submit" variant="contained" sx={{ mt: 2 }} disabled={form.formState.isSubmitting}>Change password</Button>
     </Box>
   );
 }
 
 /** At first sign-in with a temporary password, main refuses everything else until it is changed. */
-export function ChangePasswordScreen({ session, onChange }: { session: ActiveState; onChange: (s: SessionState) => void; firstSignIn: true }) {
+export function ChangePasswordScreen({ session, currentPassword, onChange }: { session: ActiveState; currentPassword?: string | undefined; onChange: (s: SessionState) => void; firstSignIn: true }) {
   const reset = session.user.passwordReset;
   return (
     <CentredCard title="Choose your password">
@@ -65,7 +71,7 @@ export function ChangePasswordScreen({ session, onChange }: { session: ActiveSta
         Welcome, {session.user.fullName}. You signed in with a temporary password{reset ? '' : ' from your practice manager'}: choose your own
         password to carry on. Only you will know it.
       </Typography>
-      <ChangePasswordForm onChange={onChange} />
+      <ChangePasswordForm onChange={onChange} currentPassword={currentPassword} />
       <Stack direction="row" sx={{ mt: 2 }}>
         <Button onClick={async () => onChange(await call('auth.logout', {}))}>Sign out</Button>
       </Stack>

@@ -11,9 +11,10 @@ import { useApiForm } from '../shared/useApiForm';
 
 const LoginForm = z.object({ username: Username, password: Password });
 
-export function LoginScreen({ onSignedIn }: { onSignedIn: (s: SessionState) => void }) {
+/** `typed` is handed up so a first sign-in's "Choose your password" need not ask for it again. */
+export function LoginScreen({ onSignedIn }: { onSignedIn: (s: SessionState, typed: { username: string; password: string }) => void }) {
   const { form, formError, submitWith } = useApiForm(LoginForm, { defaultValues: { username: '', password: '' } });
-  const submit = submitWith(async (values) => onSignedIn(await call('auth.login', values)));
+  const submit = submitWith(async (values) => onSignedIn(await call('auth.login', values), values));
   return (
     <CentredCard title="Sign in to Signpost">
       {formError && <Alert severity="error" role="alert" sx={{ mb: 2 }}>{formError}</Alert>}

@@ -126,7 +126,7 @@ export function HomeScreen({ session, onNavigate }: { session: ActiveState; onNa
         )}
         <ActionsIOwn canOpenMdt={may('mdt.calendar')} onNavigate={onNavigate} />
         <HomeCard title="Your practices">
-          {mine.length === 0 ? (
+          {!practices.data ? null : mine.length === 0 ? (
             <Typography>You are not linked to a practice yet. Ask your practice manager to add you to your practice.</Typography>
           ) : (
             <Box component="ul" sx={{ m: 0, pl: 3 }}>

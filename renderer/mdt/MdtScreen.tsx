@@ -18,6 +18,7 @@ import type { Role } from '../../main/contract/roles';
 import { ApiError, call } from '../api/client';
 import { downloadFile } from '../shared/download';
 import { PageHeader } from '../shared/PageHeader';
+import { useRemembered } from '../shared/sessionMemory';
 import { useLoad } from '../shared/useLoad';
 import { AgendaScreen } from './AgendaScreen';
 import { dayDate, groupedClashMessages, monthLabel, shiftMonth, todayInEngland } from './format';
@@ -25,24 +26,14 @@ import { MeetingDialog, MoveOrCancelDialog, type PlanResult, SeriesDialog } from
 
 export const visuallyHidden = { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, border: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
-const OPEN_MEETING_KEY = 'signpost.mdt.meeting';
-
-/** The open meeting's id (no patient data), so that unlocking returns to it, meeting mode included. */
-function rememberedMeeting(): number | undefined {
-  const n = Number(sessionStorage.getItem(OPEN_MEETING_KEY));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
+/** The open meeting's id (no patient data), so that unlocking returns to it, meeting mode included; the person's own. */
+const OPEN_MEETING = 'mdt-meeting';
 
 type Dialog = { kind: 'series' } | { kind: 'meeting'; meeting?: Meeting } | { kind: 'move' | 'cancel'; meeting: Meeting } | { kind: 'settings' };
 
 /** The PCN's MDT calendar month by month, the clash and coverage checks, and each meeting's agenda. */
 export function MdtScreen({ role }: { role: Role }) {
-  const [meetingId, setMeetingIdState] = useState(rememberedMeeting);
-  const setMeetingId = (id: number | undefined) => {
-    if (id === undefined) sessionStorage.removeItem(OPEN_MEETING_KEY);
-    else sessionStorage.setItem(OPEN_MEETING_KEY, String(id));
-    setMeetingIdState(id);
-  };
+  const [meetingId, setMeetingId] = useRemembered<number | undefined>(OPEN_MEETING, undefined, 'session');
   if (meetingId !== undefined) return <AgendaScreen key={meetingId} meetingId={meetingId} role={role} onBack={() => setMeetingId(undefined)} />;
   return <CalendarView role={role} onOpen={setMeetingId} />;
 }

@@ -1,5 +1,6 @@
 import type { MinutesInput } from '../../main/contract/mdt';
 import { call } from '../api/client';
+import { onFlush, onForget } from '../shared/sessionMemory';
 
 /**
  * Minutes as last typed, and which of them main has not yet saved. Kept in this module (memory
@@ -36,3 +37,11 @@ export async function flushAll(itemIds: readonly number[]): Promise<void> {
 export function forgetMinutes(itemIds: readonly number[]): void {
   for (const id of itemIds) if (!unsaved.has(id)) latest.delete(id);
 }
+
+// Lock and sign-out send what is held first; sign-out then forgets it, so the next person at the PC
+// never finds another's minutes.
+onFlush(() => flushAll([...unsaved]));
+onForget(() => {
+  latest.clear();
+  unsaved.clear();
+});

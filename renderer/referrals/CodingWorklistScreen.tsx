@@ -24,7 +24,7 @@ export function CodingWorklistScreen({ onOpen }: { onOpen: (id: number) => void 
       <PageHeader title="Not yet coded" intro="Accepted referrals whose code is not yet recorded in the clinical system." />
       <CodeToRecord code={SNOMED.referral.code} term={SNOMED.referral.term} rule={REFERRAL_CODE_RULE} />
       {list.error && <Alert severity="error" role="alert">{list.error}</Alert>}
-      {list.data?.length === 0 ? (
+      {!list.data ? null : list.data.length === 0 ? (
         <Alert severity="success">Every accepted referral is coded.</Alert>
       ) : (
         <TableContainer component={Paper} variant="outlined">
@@ -40,7 +40,7 @@ export function CodingWorklistScreen({ onOpen }: { onOpen: (id: number) => void 
               </TableRow>
             </TableHead>
             <TableBody>
-              {list.data?.map((r) => (
+              {list.data.map((r) => (
                 <TableRow key={r.id}>
                   <TableCell>{r.patientName}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatNhsNumber(r.nhsNumber)}</TableCell>

@@ -44,6 +44,7 @@ export function InboxScreen({ onOpen }: { onOpen: (id: number) => void }) {
   const inbox = useLoad(() => call('referrals.inbox', { ...query, ...(statuses ? { status: statuses } : {}) }), [JSON.stringify(query), statusKey]);
   const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
   const practiceName = new Map(practices.data?.practices.map((p) => [p.id, p.odsCode]) ?? []);
+  const result = inbox.data;
 
   return (
     <>
@@ -70,7 +71,8 @@ export function InboxScreen({ onOpen }: { onOpen: (id: number) => void }) {
         <FormControlLabel control={<Switch checked={query.staleOnly === true} onChange={(e) => set({ staleOnly: e.target.checked || undefined })} />} label="Untouched only" />
       </Box>
       {inbox.error && <Alert severity="error" role="alert">{inbox.error}</Alert>}
-      {inbox.data && inbox.data.total === 0 ? (
+      {/* Nothing is shown as empty until main has said it is: a lost connection is not "0 of 0". */}
+      {!result ? null : result.total === 0 ? (
         <Alert severity="info">No referrals match. Try “All” in Status, or clear the other filters.</Alert>
       ) : (
         <TableContainer component={Paper} variant="outlined">
@@ -88,12 +90,12 @@ export function InboxScreen({ onOpen }: { onOpen: (id: number) => void }) {
               </TableRow>
             </TableHead>
             <TableBody>
-              {inbox.data?.rows.map((r) => (
+              {result.rows.map((r) => (
                 <TableRow key={r.id} hover>
                   <TableCell>
                     <Button onClick={() => onOpen(r.id)} sx={{ p: 0, minWidth: 0, textAlign: 'left' }}>{r.patientName}</Button>
                     {r.safeguarding && <Chip size="small" color="error" label="Safeguarding" sx={{ ml: 1 }} />}
-                    {r.stale && <Chip size="small" color="warning" label={`Untouched ${inbox.data?.staleAfterWorkingDays}+ working days`} sx={{ ml: 1 }} />}
+                    {r.stale && <Chip size="small" color="warning" label={`Untouched ${result.staleAfterWorkingDays}+ working days`} sx={{ ml: 1 }} />}
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatNhsNumber(r.nhsNumber)}</TableCell>
                   <TableCell>{practiceName.get(r.practiceId) ?? r.practiceName}</TableCell>
@@ -108,7 +110,7 @@ export function InboxScreen({ onOpen }: { onOpen: (id: number) => void }) {
           </Table>
           <TablePagination
             component="div"
-            count={inbox.data?.total ?? 0}
+            count={result.total}
             page={Math.floor((query.offset ?? 0) / (query.limit ?? 25))}
             rowsPerPage={query.limit ?? 25}
             rowsPerPageOptions={[25, 50, 100]}

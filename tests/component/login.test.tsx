@@ -48,7 +48,7 @@ describe('the sign-in screen', () => {
     await userEvent.type(screen.getByLabelText(/Username/), 'pat');
     await userEvent.type(screen.getByLabelText(/Password/), MANAGER_PASSWORD);
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(expect.objectContaining({ state: 'active' })));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(expect.objectContaining({ state: 'active' }), { username: 'pat', password: MANAGER_PASSWORD }));
   });
 
   it('says what is missing before asking main, when the fields are left empty', async () => {

@@ -17,9 +17,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The commonest NHS desktop screen: what every changed screen must fit. */
+export const NHS_SCREEN = { width: 1366, height: 768 } as const;
+
 /** A page from a fresh context (axe needs a context's page), at a desktop PC's size, in UK English. */
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+export async function newPage(browser: Browser, viewport: { width: number; height: number } = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
   return context.newPage();
 }
 
