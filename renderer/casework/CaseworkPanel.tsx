@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { type CaseFile, closureWarnings, workingStates } from '../../main/contract/casework';
 import { type ReferralStatus, transitions } from '../../main/contract/referrals';
 import { call } from '../api/client';
+import { useRemembered } from '../shared/sessionMemory';
 import { useLoad } from '../shared/useLoad';
 import { CloseCaseDialog } from './CloseCaseDialog';
 import { ContactsSection } from './ContactsSection';
@@ -33,7 +34,7 @@ export function CaseworkPanel({ referralId, canEdit, onChanged, referralStatus }
   const load = useLoad(() => call('casework.get', { referralId }), [referralId]);
   const [announcement, setAnnouncement] = useState<string>();
   const [error, setError] = useState<string>();
-  const [closing, setClosing] = useState(false);
+  const [closing, setClosing] = useRemembered(`close-case-open:${referralId}`, false);
   const file = load.data;
   const { reload } = load;
   const stale = file !== undefined && referralStatus !== undefined && referralStatus !== file.status;
@@ -91,6 +92,7 @@ export function CaseworkPanel({ referralId, canEdit, onChanged, referralStatus }
         <CloseCaseDialog
           referralId={referralId}
           warnings={closureWarnings(file)}
+          alreadyClosed={file.status === 'closed'}
           onClose={() => setClosing(false)}
           onClosed={() => {
             setAnnouncement('Case closed. Check the message back, filled in from the case, and send it to the referrer.');

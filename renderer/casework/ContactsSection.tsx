@@ -13,14 +13,16 @@ import { call } from '../api/client';
 import { CheckboxField, RadioField } from '../shared/ChoiceFields';
 import { FormField } from '../shared/FormField';
 import { ukDate, ukDateTime } from '../shared/format';
+import { useRemembered } from '../shared/sessionMemory';
 import { useApiForm } from '../shared/useApiForm';
-import { CaseSection, FormDialog, type SectionProps } from './parts';
+import { FormDialog } from '../shared/FormDialog';
+import { CaseSection, type SectionProps } from './parts';
 
 const SHOWN_AT_FIRST = 10;
 
 /** Contacts with the person, newest first, and (for link workers) a button to record one. */
 export function ContactsSection({ file, canEdit, onSaved }: SectionProps) {
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useRemembered(`contact-open:${file.referralId}`, false);
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? file.contacts : file.contacts.slice(0, SHOWN_AT_FIRST);
   const waiting = file.status === 'accepted';
@@ -85,9 +87,11 @@ export function ContactsSection({ file, canEdit, onSaved }: SectionProps) {
 }
 
 function AddContactDialog({ file, onClose, onSaved }: { file: CaseFile; onClose: () => void; onSaved: SectionProps['onSaved'] }) {
-  const { form, formError, submitWith } = useApiForm(AddContactInput, {
+  const api = useApiForm(AddContactInput, {
     defaultValues: { referralId: file.referralId, at: nowLocal(), notes: '', markContacted: true },
+    draft: `contact:${file.referralId}`,
   });
+  const { form, submitWith } = api;
   const type = form.watch('type');
   const firstContact = file.status === 'accepted' && type !== undefined && !isAttempt(type);
   // A letter or text may not have reached the person: suggest leaving the referral as it is.
@@ -103,7 +107,7 @@ function AddContactDialog({ file, onClose, onSaved }: { file: CaseFile; onClose:
   });
 
   return (
-    <FormDialog title="Record a contact" submitLabel="Record the contact" formError={formError} submitting={form.formState.isSubmitting} onSubmit={submit} onClose={onClose}>
+    <FormDialog title="Record a contact" submitLabel="Record the contact" api={api} onSubmit={submit} onClose={onClose}>
       <FormField control={form.control} name="at" label="Date and time" type="datetime-local" slotProps={{ inputLabel: { shrink: true } }} sx={{ maxWidth: 280 }} />
       <RadioField control={form.control} name="type" label="Kind of contact" options={contactTypeLabels} hint="Did not attend and unable to reach count as attempts to contact." row />
       <FormField control={form.control} name="durationMinutes" label="Duration in minutes (optional)" type="number" sx={{ maxWidth: 280 }} slotProps={{ htmlInput: { min: 1, max: 600 } }} />

@@ -3,17 +3,18 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { type CaseFile, MdtFlagInput } from '../../main/contract/casework';
 import { ApiError, call } from '../api/client';
 import { FormField } from '../shared/FormField';
 import { ukDate } from '../shared/format';
+import { useRemembered } from '../shared/sessionMemory';
 import { useApiForm } from '../shared/useApiForm';
-import { CaseSection, FormDialog, type SectionProps } from './parts';
+import { FormDialog } from '../shared/FormDialog';
+import { CaseSection, type SectionProps } from './parts';
 
 /** Whether the case goes to the next MDT of its practice, and the question for the team. */
 export function MdtFlagSection({ file, canEdit, onSaved, onError }: SectionProps & { onError: (message: string) => void }) {
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useRemembered(`mdt-flag-open:${file.referralId}`, false);
   const working = file.status === 'accepted' || file.status === 'contacted' || file.status === 'in_progress';
   const flag = file.mdtFlag;
   const clear = async () => {
@@ -80,10 +81,11 @@ function MdtDiscussions({ discussions }: { discussions: CaseFile['mdtDiscussions
 }
 
 function MdtDialog({ file, onClose, onSaved }: { file: CaseFile; onClose: () => void; onSaved: SectionProps['onSaved'] }) {
-  const { form, formError, submitWith } = useApiForm(MdtFlagInput, { defaultValues: { referralId: file.referralId, question: file.mdtFlag?.question ?? '' } });
+  const api = useApiForm(MdtFlagInput, { defaultValues: { referralId: file.referralId, question: file.mdtFlag?.question ?? '' }, draft: `mdt-flag:${file.referralId}` });
+  const { form, submitWith } = api;
   const submit = submitWith(async (values) => onSaved(await call('casework.flagForMdt', values), 'Flagged for the next MDT.'));
   return (
-    <FormDialog title="Flag for MDT" intro="The case goes on the list for the next MDT meeting of its practice." submitLabel="Flag for MDT" formError={formError} submitting={form.formState.isSubmitting} onSubmit={submit} onClose={onClose}>
+    <FormDialog title="Flag for MDT" intro="The case goes on the list for the next MDT meeting of its practice." submitLabel="Flag for MDT" api={api} onSubmit={submit} onClose={onClose}>
       <FormField control={form.control} name="question" label="The question for the team" multiline minRows={3} autoFocus hint="What do you want the GP, nurse or pharmacist to answer?" />
     </FormDialog>
   );

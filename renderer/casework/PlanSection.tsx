@@ -3,23 +3,27 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { type CaseFile, type Goal, GoalInput, goalProgressLabels, type NextStep, NextStepInput, PlanInput } from '../../main/contract/casework';
 import { ApiError, call } from '../api/client';
 import { RadioField } from '../shared/ChoiceFields';
 import { FormField } from '../shared/FormField';
 import { ukDate } from '../shared/format';
+import { useRemembered } from '../shared/sessionMemory';
 import { useApiForm } from '../shared/useApiForm';
 import { today } from '../shared/clock';
-import { CaseSection, FormDialog, type SectionProps } from './parts';
+import { FormDialog } from '../shared/FormDialog';
+import { CaseSection, type SectionProps } from './parts';
 
-type Editing = { kind: 'matters' } | { kind: 'goal'; goal?: Goal } | { kind: 'step'; step?: NextStep } | undefined;
+/** Which dialog is open, by ids only (it is remembered across a lock, never with what it holds). */
+type Editing = { kind: 'matters' } | { kind: 'goal'; id?: number } | { kind: 'step'; id?: number } | undefined;
 
 const progressColours = { not_started: 'default', in_progress: 'primary', achieved: 'success', no_longer_relevant: 'default' } as const;
 
 /** The personalised care and support plan: what matters to the person, their goals, the next steps agreed. */
 export function PlanSection({ file, canEdit, onSaved, onError }: SectionProps & { onError: (message: string) => void }) {
-  const [editing, setEditing] = useState<Editing>();
+  const [editing, setEditing] = useRemembered<Editing>(`plan-editing:${file.referralId}`, undefined);
+  const editedGoal = editing?.kind === 'goal' ? file.goals.find((g) => g.id === editing.id) : undefined;
+  const editedStep = editing?.kind === 'step' ? file.nextSteps.find((s) => s.id === editing.id) : undefined;
   const todayDate = today();
   const done = (next: CaseFile, text: string) => {
     setEditing(undefined);
@@ -68,7 +72,7 @@ export function PlanSection({ file, canEdit, onSaved, onError }: SectionProps & 
                   {g.targetDate && <Typography component="span" color="text.secondary"> · by {ukDate(g.targetDate)}</Typography>}
                 </Typography>
                 <Chip size="small" label={goalProgressLabels[g.progress]} color={progressColours[g.progress]} variant={g.progress === 'no_longer_relevant' ? 'outlined' : 'filled'} />
-                {canEdit && <Button size="small" onClick={() => setEditing({ kind: 'goal', goal: g })} aria-label={`Update the goal “${g.text}”`}>Update</Button>}
+                {canEdit && <Button size="small" onClick={() => setEditing({ kind: 'goal', id: g.id })} aria-label={`Update the goal “${g.text}”`}>Update</Button>}
               </Box>
             ))}
           </Box>
@@ -97,7 +101,7 @@ export function PlanSection({ file, canEdit, onSaved, onError }: SectionProps & 
                   {canEdit && s.doneOn === null && (
                     <Button size="small" variant="outlined" onClick={() => void markDone(s)} aria-label={`Mark “${s.text}” as done`}>Mark as done</Button>
                   )}
-                  {canEdit && <Button size="small" onClick={() => setEditing({ kind: 'step', step: s })} aria-label={`Change the next step “${s.text}”`}>Change</Button>}
+                  {canEdit && <Button size="small" onClick={() => setEditing({ kind: 'step', id: s.id })} aria-label={`Change the next step “${s.text}”`}>Change</Button>}
                 </Box>
               );
             })}
@@ -106,8 +110,8 @@ export function PlanSection({ file, canEdit, onSaved, onError }: SectionProps & 
       </Box>
 
       {editing?.kind === 'matters' && <WhatMattersDialog file={file} onClose={() => setEditing(undefined)} onSaved={done} />}
-      {editing?.kind === 'goal' && <GoalDialog file={file} goal={editing.goal} onClose={() => setEditing(undefined)} onSaved={done} />}
-      {editing?.kind === 'step' && <NextStepDialog file={file} step={editing.step} onClose={() => setEditing(undefined)} onSaved={done} />}
+      {editing?.kind === 'goal' && <GoalDialog file={file} goal={editedGoal} onClose={() => setEditing(undefined)} onSaved={done} />}
+      {editing?.kind === 'step' && <NextStepDialog file={file} step={editedStep} onClose={() => setEditing(undefined)} onSaved={done} />}
     </CaseSection>
   );
 }
@@ -119,26 +123,29 @@ interface DialogProps {
 }
 
 function WhatMattersDialog({ file, onClose, onSaved }: DialogProps) {
-  const { form, formError, submitWith } = useApiForm(PlanInput, { defaultValues: { referralId: file.referralId, whatMatters: file.plan.whatMatters } });
+  const api = useApiForm(PlanInput, { defaultValues: { referralId: file.referralId, whatMatters: file.plan.whatMatters }, draft: `what-matters:${file.referralId}` });
+  const { form, submitWith } = api;
   const submit = submitWith(async (values) => onSaved(await call('casework.savePlan', values), 'What matters to the person is saved.'));
   return (
-    <FormDialog title="What matters to the person" intro="In their own words. The referral keeps what the referrer wrote." submitLabel="Save" formError={formError} submitting={form.formState.isSubmitting} onSubmit={submit} onClose={onClose}>
+    <FormDialog title="What matters to the person" intro="In their own words. The referral keeps what the referrer wrote." submitLabel="Save" api={api} onSubmit={submit} onClose={onClose}>
       <FormField control={form.control} name="whatMatters" label="What matters to the person" multiline minRows={4} autoFocus />
     </FormDialog>
   );
 }
 
 function GoalDialog({ file, goal, onClose, onSaved }: DialogProps & { goal: Goal | undefined }) {
-  const { form, formError, submitWith } = useApiForm(GoalInput, {
+  const api = useApiForm(GoalInput, {
     defaultValues: goal
       ? { referralId: file.referralId, id: goal.id, text: goal.text, targetDate: goal.targetDate ?? '', progress: goal.progress }
       : { referralId: file.referralId, text: '', targetDate: '', progress: 'not_started' },
+    draft: `goal:${file.referralId}:${goal?.id ?? 'new'}`,
   });
+  const { form, submitWith } = api;
   const submit = submitWith(async (values) =>
     onSaved(await call('casework.saveGoal', values), goal ? `Goal updated: ${goalProgressLabels[values.progress].toLowerCase()}.` : 'Goal added.'),
   );
   return (
-    <FormDialog title={goal ? 'Update the goal' : 'Add a goal'} submitLabel={goal ? 'Save the goal' : 'Add the goal'} formError={formError} submitting={form.formState.isSubmitting} onSubmit={submit} onClose={onClose}>
+    <FormDialog title={goal ? 'Update the goal' : 'Add a goal'} submitLabel={goal ? 'Save the goal' : 'Add the goal'} api={api} onSubmit={submit} onClose={onClose}>
       <FormField control={form.control} name="text" label="The goal, in the person’s own words" multiline minRows={2} autoFocus hint="For example: “I want to get to the choir on Tuesdays on my own.”" />
       <FormField control={form.control} name="targetDate" label="Target date (optional)" type="date" slotProps={{ inputLabel: { shrink: true } }} sx={{ maxWidth: 280 }} />
       <RadioField control={form.control} name="progress" label="Progress" options={goalProgressLabels} />
@@ -147,14 +154,16 @@ function GoalDialog({ file, goal, onClose, onSaved }: DialogProps & { goal: Goal
 }
 
 function NextStepDialog({ file, step, onClose, onSaved }: DialogProps & { step: NextStep | undefined }) {
-  const { form, formError, submitWith } = useApiForm(NextStepInput, {
+  const api = useApiForm(NextStepInput, {
     defaultValues: step
       ? { referralId: file.referralId, id: step.id, text: step.text, dueOn: step.dueOn, done: step.doneOn !== null }
       : { referralId: file.referralId, text: '', dueOn: '', done: false },
+    draft: `next-step:${file.referralId}:${step?.id ?? 'new'}`,
   });
+  const { form, submitWith } = api;
   const submit = submitWith(async (values) => onSaved(await call('casework.saveNextStep', values), step ? 'Next step changed.' : 'Next step added.'));
   return (
-    <FormDialog title={step ? 'Change the next step' : 'Add a next step'} submitLabel={step ? 'Save the next step' : 'Add the next step'} formError={formError} submitting={form.formState.isSubmitting} onSubmit={submit} onClose={onClose}>
+    <FormDialog title={step ? 'Change the next step' : 'Add a next step'} submitLabel={step ? 'Save the next step' : 'Add the next step'} api={api} onSubmit={submit} onClose={onClose}>
       <FormField control={form.control} name="text" label="What was agreed" multiline minRows={2} autoFocus />
       <FormField control={form.control} name="dueOn" label="Due on" type="date" slotProps={{ inputLabel: { shrink: true } }} sx={{ maxWidth: 280 }} />
     </FormDialog>

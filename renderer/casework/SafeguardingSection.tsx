@@ -3,15 +3,16 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { contract } from '../../main/contract';
 import { type CaseFile, type Escalation, EscalationInput } from '../../main/contract/casework';
 import { call } from '../api/client';
 import { FormField } from '../shared/FormField';
 import { ukDate } from '../shared/format';
+import { useRemembered } from '../shared/sessionMemory';
 import { useApiForm } from '../shared/useApiForm';
 import { today } from '../shared/clock';
-import { CaseSection, FormDialog, type SectionProps } from './parts';
+import { FormDialog } from '../shared/FormDialog';
+import { CaseSection, type SectionProps } from './parts';
 
 /** The red alert at the top of the case: every safeguarding escalation, open ones first. */
 export function SafeguardingAlert({ escalations }: { escalations: CaseFile['escalations'] }) {
@@ -36,7 +37,8 @@ export function SafeguardingAlert({ escalations }: { escalations: CaseFile['esca
 
 /** Safeguarding escalations on the case: record one, and its outcome when it is known. */
 export function SafeguardingSection({ file, canEdit, onSaved }: SectionProps) {
-  const [dialog, setDialog] = useState<{ kind: 'new' } | { kind: 'outcome'; escalation: Escalation }>();
+  const [dialog, setDialog] = useRemembered<{ kind: 'new' } | { kind: 'outcome'; id: number } | undefined>(`safeguarding-open:${file.referralId}`, undefined);
+  const escalation = dialog?.kind === 'outcome' ? file.escalations.find((e) => e.id === dialog.id) : undefined;
   const working = file.status === 'accepted' || file.status === 'contacted' || file.status === 'in_progress';
   const done = (next: CaseFile, text: string) => {
     setDialog(undefined);
@@ -59,7 +61,7 @@ export function SafeguardingSection({ file, canEdit, onSaved }: SectionProps) {
               <Typography>Escalated to {e.escalatedTo} on {ukDate(e.escalatedOn)} (recorded by {e.recordedByName}).</Typography>
               <Typography>{e.outcome ? `Outcome: ${e.outcome}` : 'Outcome not yet recorded.'}</Typography>
               {canEdit && (
-                <Button size="small" onClick={() => setDialog({ kind: 'outcome', escalation: e })}>
+                <Button size="small" onClick={() => setDialog({ kind: 'outcome', id: e.id })}>
                   {e.outcome ? 'Change the outcome' : 'Record the outcome'}
                 </Button>
               )}
@@ -68,18 +70,20 @@ export function SafeguardingSection({ file, canEdit, onSaved }: SectionProps) {
         </Box>
       )}
       {dialog?.kind === 'new' && <EscalationDialog file={file} onClose={() => setDialog(undefined)} onSaved={done} />}
-      {dialog?.kind === 'outcome' && <OutcomeDialog escalation={dialog.escalation} onClose={() => setDialog(undefined)} onSaved={done} />}
+      {escalation && <OutcomeDialog escalation={escalation} onClose={() => setDialog(undefined)} onSaved={done} />}
     </CaseSection>
   );
 }
 
 function EscalationDialog({ file, onClose, onSaved }: { file: CaseFile; onClose: () => void; onSaved: SectionProps['onSaved'] }) {
-  const { form, formError, submitWith } = useApiForm(EscalationInput, {
+  const api = useApiForm(EscalationInput, {
     defaultValues: { referralId: file.referralId, concern: '', escalatedTo: '', escalatedOn: today(), outcome: '' },
+    draft: `escalation:${file.referralId}`,
   });
+  const { form, submitWith } = api;
   const submit = submitWith(async (values) => onSaved(await call('casework.escalate', values), 'Safeguarding escalation recorded.'));
   return (
-    <FormDialog title="Record a safeguarding escalation" intro="It shows at the top of the case and on its timeline." submitLabel="Record the escalation" formError={formError} submitting={form.formState.isSubmitting} onSubmit={submit} onClose={onClose}>
+    <FormDialog title="Record a safeguarding escalation" intro="It shows at the top of the case and on its timeline." submitLabel="Record the escalation" api={api} onSubmit={submit} onClose={onClose}>
       <FormField control={form.control} name="concern" label="The concern" multiline minRows={3} autoFocus />
       <FormField control={form.control} name="escalatedTo" label="Escalated to" hint="Name and role, for example: Dr Priya Shah, practice safeguarding lead" />
       <FormField control={form.control} name="escalatedOn" label="Escalated on" type="date" slotProps={{ inputLabel: { shrink: true } }} sx={{ maxWidth: 280 }} />
@@ -91,10 +95,11 @@ function EscalationDialog({ file, onClose, onSaved }: { file: CaseFile; onClose:
 const OutcomeForm = contract['casework.escalationOutcome'].input;
 
 function OutcomeDialog({ escalation, onClose, onSaved }: { escalation: Escalation; onClose: () => void; onSaved: SectionProps['onSaved'] }) {
-  const { form, formError, submitWith } = useApiForm(OutcomeForm, { defaultValues: { id: escalation.id, outcome: escalation.outcome } });
+  const api = useApiForm(OutcomeForm, { defaultValues: { id: escalation.id, outcome: escalation.outcome }, draft: `escalation-outcome:${escalation.id}` });
+  const { form, submitWith } = api;
   const submit = submitWith(async (values) => onSaved(await call('casework.escalationOutcome', values), 'Outcome of the escalation recorded.'));
   return (
-    <FormDialog title="Outcome of the safeguarding escalation" intro={escalation.concern} submitLabel="Save the outcome" formError={formError} submitting={form.formState.isSubmitting} onSubmit={submit} onClose={onClose}>
+    <FormDialog title="Outcome of the safeguarding escalation" intro={escalation.concern} submitLabel="Save the outcome" api={api} onSubmit={submit} onClose={onClose}>
       <FormField control={form.control} name="outcome" label="Outcome" multiline minRows={3} autoFocus />
     </FormDialog>
   );

@@ -26,7 +26,8 @@ import { useApiForm } from '../shared/useApiForm';
 import { useLoad } from '../shared/useLoad';
 import { usageText } from '../directory/usageText';
 import { today } from '../shared/clock';
-import { CaseSection, FormDialog } from './parts';
+import { FormDialog } from '../shared/FormDialog';
+import { CaseSection } from './parts';
 
 function takenUpText(takenUp: boolean | null): string {
   return takenUp === null ? 'Not known yet' : takenUp ? 'Yes' : 'No';
@@ -133,9 +134,10 @@ function SignpostDialog({ referralId, onClose, onDone }: { referralId: number; o
   const found = useLoad(() => call('directory.search', { text, limit: 8 }), [text]);
   const [chosen, setChosen] = useState<Service>();
 
-  const { form, formError, submitWith } = useApiForm(contract['directory.recordUse'].input, {
+  const api = useApiForm(contract['directory.recordUse'].input, {
     defaultValues: { referralId, onDate: today(), takenUp: null, feedback: '' },
   });
+  const { form, submitWith } = api;
   const choose = (service: Service) => {
     setChosen(service);
     form.setValue('serviceId', service.id, { shouldValidate: true });
@@ -148,7 +150,7 @@ function SignpostDialog({ referralId, onClose, onDone }: { referralId: number; o
   const serviceError = form.formState.errors.serviceId?.message;
 
   return (
-    <FormDialog title="Signpost or refer to a service" submitLabel="Save" formError={formError} submitting={form.formState.isSubmitting} onSubmit={submit} onClose={onClose} maxWidth="md">
+    <FormDialog title="Signpost or refer to a service" submitLabel="Save" api={api} onSubmit={submit} onClose={onClose} maxWidth="md">
       <TextField
         label="Search the service directory"
         value={typed}
@@ -197,15 +199,17 @@ function SignpostDialog({ referralId, onClose, onDone }: { referralId: number; o
 }
 
 function UpdateUseDialog({ use, onClose, onDone }: { use: ServiceUse; onClose: () => void; onDone: (text: string) => void }) {
-  const { form, formError, submitWith } = useApiForm(contract['directory.updateUse'].input, {
+  const api = useApiForm(contract['directory.updateUse'].input, {
     defaultValues: { id: use.id, takenUp: use.takenUp, feedback: use.feedback },
+    draft: `service-use:${use.id}`,
   });
+  const { form, submitWith } = api;
   const submit = submitWith(async (values) => {
     const saved = await call('directory.updateUse', values);
     onDone(`Take-up of ${saved.serviceName}: ${takenUpText(saved.takenUp).toLowerCase()}.`);
   });
   return (
-    <FormDialog title={`${use.serviceName}: take-up and feedback`} intro={`${useKindLabels[use.kind]} on ${ukDate(use.onDate)}.`} submitLabel="Save" formError={formError} submitting={form.formState.isSubmitting} onSubmit={submit} onClose={onClose}>
+    <FormDialog title={`${use.serviceName}: take-up and feedback`} intro={`${useKindLabels[use.kind]} on ${ukDate(use.onDate)}.`} submitLabel="Save" api={api} onSubmit={submit} onClose={onClose}>
       <TakenUpField control={form.control} name="takenUp" />
       <FormField control={form.control} name="feedback" label="Feedback (optional)" multiline minRows={3} />
     </FormDialog>

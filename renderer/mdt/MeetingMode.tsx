@@ -12,6 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Agenda, type AgendaItem, type Attendance, attendanceLabels, type MinutesInput } from '../../main/contract/mdt';
 import { roleLabels } from '../../main/contract/roles';
 import { ApiError, call } from '../api/client';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { useLoad } from '../shared/useLoad';
 import { dayDate, fieldError, todayInEngland, ukDateTimeInEngland } from './format';
 import { flushAll, flushMinutes, forgetMinutes, heldMinutes, holdMinutes } from './pendingMinutes';
@@ -165,16 +166,18 @@ export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onC
       else throw e;
     }
   };
+  // Finishing cannot be taken back (discussed cases leave the MDT list), so it is asked about first.
+  const [finishing, setFinishing] = useState(false);
   const finish = async () => {
     await flushAll(items.map((i) => i.id)).catch(() => undefined);
-    try {
-      onChange(await call('mdt.finish', { meetingId: agenda.meeting.id }));
-      forgetMinutes(items.map((i) => i.id));
-      onLeave();
-    } catch (e) {
-      setSaveError(e instanceof ApiError ? e.message : 'Could not finish the meeting.');
-    }
+    onChange(await call('mdt.finish', { meetingId: agenda.meeting.id }));
+    forgetMinutes(items.map((i) => i.id));
+    setFinishing(false);
+    onLeave();
   };
+  const cases = items.filter((i) => i.kind === 'case').map(notesOf);
+  const discussed = cases.filter((n) => n.discussed && !n.carryForward).length;
+  const broughtBack = cases.filter((n) => n.carryForward).length;
   const actionsHere = agenda.actions.filter((a) => a.itemId === item.id);
   const owners = agenda.owners;
   const field = (key: 'situation' | 'actionToDate' | 'update' | 'nextSteps' | 'decision', label: string, rows = 3) => (
@@ -195,7 +198,7 @@ export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onC
         <Typography aria-live="polite" sx={{ fontWeight: 700 }}>Item {index + 1} of {items.length}: {item.slotStart}–{item.slotEnd}</Typography>
         <Button variant="outlined" onClick={() => void go(index + 1)} disabled={index === items.length - 1}>Next item →</Button>
         <Typography color="text.secondary" variant="body2" sx={{ flexGrow: 1 }}>Keys: Alt+→ next, Alt+← previous</Typography>
-        {writable && agenda.meeting.endedAt === null && <Button variant="contained" color="secondary" onClick={() => void finish()}>Finish the meeting</Button>}
+        {writable && agenda.meeting.endedAt === null && <Button variant="contained" color="secondary" onClick={() => setFinishing(true)}>Finish the meeting</Button>}
       </Stack>
       {index === 0 && <AttendancePanel agenda={agenda} onChange={onChange} />}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '2fr 3fr' }, gap: 2 }}>
@@ -240,6 +243,13 @@ export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onC
           )}
         </Paper>
       </Box>
+      {finishing && (
+        <ConfirmDialog title="Finish the meeting?" confirmLabel="Finish the meeting" cancelLabel="Not yet" onCancel={() => setFinishing(false)} onConfirm={finish}>
+          Once it is finished the agenda can no longer change (the minutes can still be corrected for a week).{' '}
+          {discussed === 1 ? '1 case discussed leaves' : `${discussed} cases discussed leave`} the MDT list
+          {broughtBack > 0 ? `; ${broughtBack === 1 ? '1 case comes' : `${broughtBack} cases come`} back to the next meeting` : ''}.
+        </ConfirmDialog>
+      )}
     </>
   );
 }

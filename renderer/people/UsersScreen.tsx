@@ -15,6 +15,7 @@ import type { ListedUser, SessionUser } from '../../main/contract/people';
 import { roleLabels } from '../../main/contract/roles';
 import { grantableRoles } from '../../main/contract/userScope';
 import { ApiError, call } from '../api/client';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { ukDateTime, ukTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useLoad } from '../shared/useLoad';
@@ -54,14 +55,20 @@ export function UsersScreen({ me }: { me: Pick<SessionUser, 'id' | 'role' | 'pra
       setMessage({ severity: 'error', text: e instanceof ApiError ? e.message : failure });
     }
   };
-  const disable = (user: ListedUser) =>
-    act(() => call('users.disable', { id: user.id }), async () => {
-      // Disabling changes the database key too; say if that has to wait (Signpost open elsewhere).
-      const key = await call('security.keyStatus', {});
-      return key.rotationDue
+  // Disabling takes effect at once (their key slot goes, the database key changes), so it is asked
+  // about first; a refusal from main shows in that dialog.
+  const [disabling, setDisabling] = useState<ListedUser>();
+  const disable = async (user: ListedUser) => {
+    await call('users.disable', { id: user.id });
+    setDisabling(undefined);
+    // Disabling changes the database key too; say if that has to wait (Signpost open elsewhere).
+    const key = await call('security.keyStatus', {});
+    await done(
+      key.rotationDue
         ? `${user.fullName} is disabled: their password no longer opens Signpost. The database key change is waiting until Signpost is closed elsewhere (Settings, Database key).`
-        : `${user.fullName} is disabled: their password no longer opens Signpost, and the database has a new key, so a copy of the key file they may have kept no longer opens it either.`;
-    }, 'Could not disable the user.');
+        : `${user.fullName} is disabled: their password no longer opens Signpost, and the database has a new key, so a copy of the key file they may have kept no longer opens it either.`,
+    );
+  };
   const allowSignIn = (user: ListedUser) =>
     act(() => call('users.allowSignIn', { id: user.id }), `${user.fullName} can sign in again now.`, 'Could not lift the pause.');
 
@@ -106,7 +113,7 @@ export function UsersScreen({ me }: { me: Pick<SessionUser, 'id' | 'role' | 'pra
                     {u.may.editName && <Button size="small" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={`Edit ${u.fullName}`}>Edit</Button>}
                     {u.may.resetPassword && <Button size="small" onClick={() => setDialog({ kind: 'password', user: u, mode: 'reset' })} aria-label={`Reset password for ${u.fullName}`}>Reset password</Button>}
                     {u.may.allowSignIn && <Button size="small" onClick={() => void allowSignIn(u)} aria-label={`Allow ${u.fullName} to sign in now`}>Allow sign-in</Button>}
-                    {u.may.disable && <Button size="small" color="error" onClick={() => void disable(u)} aria-label={`Disable ${u.fullName}`}>Disable</Button>}
+                    {u.may.disable && <Button size="small" color="error" onClick={() => setDisabling(u)} aria-label={`Disable ${u.fullName}`}>Disable</Button>}
                     {u.may.enable && <Button size="small" onClick={() => setDialog({ kind: 'password', user: u, mode: 'enable' })} aria-label={`Enable ${u.fullName}`}>Enable</Button>}
                     {u.id !== me.id && !Object.values(u.may).some(Boolean) && <Typography variant="body2" color="text.secondary">Managed by a manager who covers all their practices</Typography>}
                   </Stack>
@@ -132,6 +139,12 @@ export function UsersScreen({ me }: { me: Pick<SessionUser, 'id' | 'role' | 'pra
           onClose={() => setDialog({ kind: 'none' })}
           onSaved={(u) => void done(dialog.mode === 'enable' ? `${u.fullName} is enabled again with a temporary password.` : `${u.fullName} has a temporary password; they choose their own at next sign-in.`)}
         />
+      )}
+      {disabling && (
+        <ConfirmDialog title={`Disable ${disabling.fullName}?`} confirmLabel="Disable" cancelLabel="Keep them" onCancel={() => setDisabling(undefined)} onConfirm={() => disable(disabling)}>
+          Their password stops opening Signpost straight away. You can enable them again later with a new temporary password; what
+          they recorded stays as it is.
+        </ConfirmDialog>
       )}
     </>
   );

@@ -10,25 +10,40 @@ import { useState } from 'react';
 import { SNOMED } from '../../main/contract/nhs';
 import type { SessionUser } from '../../main/contract/people';
 import { call } from '../api/client';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { ukDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
+import { recall, remember } from '../shared/sessionMemory';
 import { useLoad } from '../shared/useLoad';
 import { CodeToRecord, REFERRAL_CODE_RULE } from './CodeToRecord';
 import { emptyReferralForm, type ReferralFormValues } from './referralFormDefaults';
 import { ReferralForm } from './ReferralForm';
 
 type Stage = { kind: 'form'; key: number; draftId?: number; initial: ReferralFormValues } | { kind: 'made'; id: number };
+type Draft = { id: number; label: string; savedAt: string; form: Record<string, unknown> };
+
+/** The draft on screen, so that unlocking (or a reload) reopens it rather than a blank form. */
+const OPEN_DRAFT = 'referral-draft';
 
 export function NewReferralScreen({ user }: { user: SessionUser }) {
   const practices = useLoad(() => call('practices.list', {}));
   const drafts = useLoad(() => call('referrals.drafts', {}));
-  const [stage, setStage] = useState<Stage>();
+  const [stage, setStageOnly] = useState<Stage>();
   const [formCount, setFormCount] = useState(0);
+  const [discarding, setDiscarding] = useState<Draft>();
   const myPractices = practices.data?.practices.filter((p) => user.practiceIds.includes(p.id)) ?? [];
-  const fresh = (): Stage => ({ kind: 'form', key: -formCount - 1, initial: emptyReferralForm(myPractices.length === 1 ? myPractices[0]!.id : undefined, user.fullName) });
+  const blank = (): ReferralFormValues => emptyReferralForm(myPractices.length === 1 ? myPractices[0]!.id : undefined, user.fullName);
+  const fresh = (): Stage => ({ kind: 'form', key: -formCount - 1, initial: blank() });
+  const carryOn = (d: Draft): Stage => ({ kind: 'form', key: d.id, draftId: d.id, initial: { ...blank(), ...(d.form as Partial<ReferralFormValues>) } });
+  const setStage = (next: Stage | undefined) => {
+    remember(OPEN_DRAFT, next?.kind === 'form' ? next.draftId : undefined);
+    setStageOnly(next);
+  };
 
+  if (practices.error || drafts.error) return <><PageHeader title="Refer to the link worker" /><Alert severity="error" role="alert">{practices.error ?? drafts.error}</Alert></>;
   if (!practices.data || !drafts.data) return <PageHeader title="Refer to the link worker" />;
-  const current = stage ?? fresh();
+  const reopened = drafts.data.find((d) => d.id === recall<number>(OPEN_DRAFT));
+  const current = stage ?? (reopened ? carryOn(reopened) : fresh());
 
   if (current.kind === 'made') {
     return (
@@ -58,8 +73,8 @@ export function NewReferralScreen({ user }: { user: SessionUser }) {
             {others.map((d) => (
               <ListItem key={d.id} divider secondaryAction={
                 <Stack direction="row" spacing={1}>
-                  <Button onClick={() => setStage({ kind: 'form', key: d.id, draftId: d.id, initial: { ...current.initial, ...(d.form as Partial<ReferralFormValues>) } })} aria-label={`Carry on with ${d.label}`}>Carry on</Button>
-                  <Button color="error" onClick={async () => { await call('referrals.discardDraft', { id: d.id }); await drafts.reload(); }} aria-label={`Discard ${d.label}`}>Discard</Button>
+                  <Button onClick={() => setStage(carryOn(d))} aria-label={`Carry on with ${d.label}`}>Carry on</Button>
+                  <Button color="error" onClick={() => setDiscarding(d)} aria-label={`Discard ${d.label}`}>Discard</Button>
                 </Stack>
               }>
                 <ListItemText primary={d.label} secondary={`Last saved ${ukDateTime(d.savedAt)}`} />
@@ -74,7 +89,23 @@ export function NewReferralScreen({ user }: { user: SessionUser }) {
         draftId={current.draftId}
         practices={practices.data.practices}
         onMade={(made) => setStage({ kind: 'made', id: made.id })}
+        onDraftSaved={(id) => { if (id !== current.draftId) setStage({ ...current, draftId: id }); }}
       />
+      {discarding && (
+        <ConfirmDialog
+          title="Discard this unfinished referral?"
+          confirmLabel="Discard the referral"
+          cancelLabel="Keep it"
+          onCancel={() => setDiscarding(undefined)}
+          onConfirm={async () => {
+            await call('referrals.discardDraft', { id: discarding.id });
+            setDiscarding(undefined);
+            await drafts.reload();
+          }}
+        >
+          The referral for {discarding.label}, last saved {ukDateTime(discarding.savedAt)}, will be deleted. It cannot be got back.
+        </ConfirmDialog>
+      )}
     </>
   );
 }

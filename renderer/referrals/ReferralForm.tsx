@@ -23,13 +23,15 @@ interface Props {
   draftId: number | undefined;
   practices: Practice[];
   onMade: (referral: { id: number }) => void;
+  /** The form has been kept as draft `id` (the first save gives a new form its id). */
+  onDraftSaved?: (id: number) => void;
 }
 
 /** The referral form: search, patient, reasons, consent, safety, the message back. Kept as a draft as it is typed. */
-export function ReferralForm({ initial, draftId: initialDraftId, practices, onMade }: Props) {
+export function ReferralForm({ initial, draftId: initialDraftId, practices, onMade, onDraftSaved }: Props) {
   const { form, formError, submitWith } = useApiForm(NewReferral, { defaultValues: initial });
   const { control } = form;
-  const { draftId, savedAt } = useDraftAutosave(control, initialDraftId, true);
+  const { draftId, savedAt } = useDraftAutosave(control, initialDraftId, onDraftSaved);
   const [openReferral, setOpenReferral] = useState<PatientMatch['openReferral']>(null);
 
   const reusePatient = async (match: PatientMatch) => {

@@ -15,6 +15,7 @@ import { MeasuresPanel } from '../measures';
 import { downloadFile } from '../shared/download';
 import { ukDate, ukDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
+import { useRemembered } from '../shared/sessionMemory';
 import { useLoad } from '../shared/useLoad';
 import { ChooseDetailsDialog } from './ChooseDetailsDialog';
 import { CodeToRecord, DECLINED_CODE_RULE, REFERRAL_CODE_RULE } from './CodeToRecord';
@@ -67,7 +68,7 @@ function ReconcileNotice({ toReconcile, onCheck }: { toReconcile: PatientDetails
 
 export function ReferralScreen({ id, role, onBack, backLabel = 'Back to the inbox' }: { id: number; role: Role; onBack: () => void; backLabel?: string }) {
   const referral = useLoad(() => call('referrals.get', { id }), [id]);
-  const [dialog, setDialog] = useState<{ kind: 'transition'; to: ReferralStatus } | { kind: 'message' } | { kind: 'details' | 'patient' | 'reconcile' }>();
+  const [dialog, setDialog] = useRemembered<{ kind: 'transition'; to: ReferralStatus } | { kind: 'message' } | { kind: 'details' | 'patient' | 'reconcile' } | undefined>(`referral-dialog:${id}`, undefined);
   const practices = useLoad(() => call('practices.list', {}));
   const [error, setError] = useState<string>();
   const r = referral.data;

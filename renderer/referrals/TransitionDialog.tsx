@@ -1,12 +1,7 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import { endStates, type ReferralDetail, type ReferralStatus, statusLabels, TransitionInput } from '../../main/contract/referrals';
 import { call } from '../api/client';
+import { FormDialog } from '../shared/FormDialog';
 import { FormField } from '../shared/FormField';
 import { useApiForm } from '../shared/useApiForm';
 
@@ -21,25 +16,18 @@ const prompts: Partial<Record<ReferralStatus, string>> = {
 };
 
 export function TransitionDialog({ referral, to, onClose, onDone }: { referral: ReferralDetail; to: ReferralStatus; onClose: () => void; onDone: (r: ReferralDetail) => void }) {
-  const { form, formError, submitWith } = useApiForm(TransitionInput, { defaultValues: { id: referral.summary.id, to, reason: '', redirectedTo: '' } });
+  const api = useApiForm(TransitionInput, {
+    defaultValues: { id: referral.summary.id, to, reason: '', redirectedTo: '' },
+    draft: `transition:${referral.summary.id}:${to}`,
+  });
+  const { form, submitWith } = api;
   const submit = submitWith(async (values) => onDone(await call('referrals.transition', values)));
   const ending = endStates.includes(to);
   return (
-    <Dialog open onClose={onClose} aria-labelledby="transition-title" fullWidth maxWidth="sm">
-      <form noValidate onSubmit={submit}>
-        <DialogTitle id="transition-title">Mark as {statusLabels[to].toLowerCase()}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{prompts[to]}</DialogContentText>
-          {formError && <Alert severity="error" role="alert">{formError}</Alert>}
-          {form.formState.errors.to && <Alert severity="error" role="alert">{form.formState.errors.to.message}</Alert>}
-          {to === 'redirected' && <FormField control={form.control} name="redirectedTo" label="Redirected to" />}
-          <FormField control={form.control} name="reason" label={to === 'closed' ? 'Outcome' : ending ? 'Reason' : 'Note (optional)'} multiline minRows={3} autoFocus />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>Mark as {statusLabels[to].toLowerCase()}</Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={`Mark as ${statusLabels[to].toLowerCase()}`} labelledBy="transition-title" intro={prompts[to]} submitLabel={`Mark as ${statusLabels[to].toLowerCase()}`} api={api} onSubmit={submit} onClose={onClose}>
+      {form.formState.errors.to && <Alert severity="error" role="alert">{form.formState.errors.to.message}</Alert>}
+      {to === 'redirected' && <FormField control={form.control} name="redirectedTo" label="Redirected to" />}
+      <FormField control={form.control} name="reason" label={to === 'closed' ? 'Outcome' : ending ? 'Reason' : 'Note (optional)'} multiline minRows={3} autoFocus />
+    </FormDialog>
   );
 }

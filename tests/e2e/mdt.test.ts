@@ -269,6 +269,10 @@ describe('MDT meetings, from the PCN calendar to the minutes', () => {
     expect(await page.getByLabel('Update').inputValue()).toBe('Landlord has not replied; TYPED-BEFORE-LOCK');
     expect(await page.getByLabel('Bring back to the next meeting').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Finish the meeting' }).click();
+    const finishing = page.getByRole('alertdialog', { name: 'Finish the meeting?' });
+    expect(await finishing.textContent()).toContain('cases discussed leave the MDT list; 1 case comes back to the next meeting');
+    await checkScreen(page, 'mdt-08b-finish-confirm');
+    await finishing.getByRole('button', { name: 'Finish the meeting' }).click();
     await page.getByText(/The meeting finished at/).waitFor();
     const minutesPdf = await download('Minutes (PDF)');
     execFileSync('pdftoppm', ['-png', '-r', '70', minutesPdf, join(SCREENSHOTS, 'mdt-10-minutes-pdf')]);
@@ -335,5 +339,5 @@ describe('MDT meetings, from the PCN calendar to the minutes', () => {
 
 /** The meeting open on screen, read from the .ics button's call (the agenda's meeting id is the only one in the session store). */
 async function meetingIdOnScreen(): Promise<number> {
-  return page.evaluate(() => Number(sessionStorage.getItem('signpost.mdt.meeting')));
+  return page.evaluate(() => Number(sessionStorage.getItem('signpost.memory.mdt-meeting')));
 }
