@@ -33,7 +33,8 @@ export const theme = createTheme({
   },
   shape: { borderRadius: 4 },
   components: {
-    MuiButton: { defaultProps: { disableElevation: true } },
+    // A label on two lines reads as two buttons: a button is as wide as its words.
+    MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { whiteSpace: 'nowrap', flexShrink: 0 } } },
     MuiTextField: { defaultProps: { fullWidth: true, margin: 'normal' } },
     MuiButtonBase: {
       styleOverrides: {

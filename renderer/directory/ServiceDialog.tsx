@@ -71,10 +71,11 @@ export function ServiceEditDialog({ service, onClose, onSaved }: { service: Serv
   const c = form.control as unknown as Control<z.input<typeof ServiceForm>>;
   const title = service ? `Edit ${service.name}` : 'Add a service';
   return (
-    <Dialog open onClose={onClose} aria-labelledby="service-title" fullWidth maxWidth="md" scroll="body">
-      <form noValidate onSubmit={submit} aria-labelledby="service-title">
+    <Dialog open onClose={onClose} aria-labelledby="service-title" fullWidth maxWidth="md" scroll="paper">
+      {/* A flex column, so the fields scroll between the title and the buttons. */}
+      <form noValidate onSubmit={submit} aria-labelledby="service-title" style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <DialogTitle id="service-title">{title}</DialogTitle>
-        <DialogContent>
+        <DialogContent dividers>
           {formError && <Alert severity="error" role="alert">{formError}</Alert>}
           {service && !service.active && <Alert severity="info">This service is archived: it is kept on past cases but not offered in searches.</Alert>}
           {service && <Typography color="text.secondary" sx={{ mt: 1 }}>{usageText(service.usage)}</Typography>}
@@ -131,9 +132,9 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
 /** A service as a receptionist or clinician sees it: everything needed to tell a patient about it. */
 export function ServiceViewDialog({ service, onClose }: { service: Service; onClose: () => void }) {
   return (
-    <Dialog open onClose={onClose} aria-labelledby="service-view-title" fullWidth maxWidth="sm" scroll="body">
+    <Dialog open onClose={onClose} aria-labelledby="service-view-title" fullWidth maxWidth="sm" scroll="paper">
       <DialogTitle id="service-view-title">{service.name}</DialogTitle>
-      <DialogContent>
+      <DialogContent dividers>
         {!service.active && <Alert severity="info" sx={{ mb: 2 }}>This service is archived.</Alert>}
         <Box component="dl" sx={{ m: 0 }}>
           <Detail term="Organisation">{service.organisation}</Detail>

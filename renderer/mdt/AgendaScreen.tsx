@@ -224,9 +224,9 @@ function AddItemDialog({ agenda, what, onClose, onDone }: { agenda: Agenda; what
     }
   };
   return (
-    <Dialog open onClose={onClose} aria-labelledby="add-item-title" fullWidth maxWidth="md" scroll="body">
+    <Dialog open onClose={onClose} aria-labelledby="add-item-title" fullWidth maxWidth="md" scroll="paper">
       <DialogTitle id="add-item-title">{kind === 'case' ? 'Add a case to the agenda' : 'Add an item to the agenda'}</DialogTitle>
-      <DialogContent>
+      <DialogContent dividers>
         {late && <Alert severity="warning">The list closed on {ukDateTimeInEngland(agenda.meeting.agendaClosesAt)}: this is a late addition. It needs a reason and is marked urgent.</Alert>}
         {error && <Alert severity="error" role="alert" sx={{ mt: 1 }}>{error.message}</Alert>}
         {kind === 'case' && !referral && (

@@ -184,10 +184,9 @@ export function SeriesDialog({ practices, workers, onClose, onSaved }: { practic
     }
   };
   return (
-    <Dialog open onClose={onClose} aria-labelledby="series-title" fullWidth maxWidth="md" scroll="body">
+    <Dialog open onClose={onClose} aria-labelledby="series-title" fullWidth maxWidth="md" scroll="paper">
       <DialogTitle id="series-title">Add a practice’s MDT series</DialogTitle>
-      <DialogContent>
-        {error && <Alert severity="error" role="alert">{error.message}</Alert>}
+      <DialogContent dividers>
         <FormControl component="fieldset" margin="normal" sx={{ display: 'block' }}>
           <FormLabel component="legend">How often</FormLabel>
           <RadioGroup row value={s.kind} onChange={(e) => set({ kind: e.target.value as 'monthly' })}>
@@ -220,6 +219,8 @@ export function SeriesDialog({ practices, workers, onClose, onSaved }: { practic
         </FormControl>
         {check && <ClashList clashes={check.clashes} skipped={check.skipped} />}
       </DialogContent>
+      {/* Beside the buttons, where the person is looking, however far the form scrolls. */}
+      {error && <Alert severity="error" role="alert" sx={{ mx: 3, mt: 1 }}>{error.message}</Alert>}
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="outlined" onClick={() => void run(false)} disabled={busy}>Check for clashes</Button>
@@ -260,14 +261,15 @@ export function MeetingDialog({ practices, workers, meeting, onClose, onSaved }:
     }
   };
   return (
-    <Dialog open onClose={onClose} aria-labelledby="meeting-title" fullWidth maxWidth="md" scroll="body">
+    <Dialog open onClose={onClose} aria-labelledby="meeting-title" fullWidth maxWidth="md" scroll="paper">
       <DialogTitle id="meeting-title">{meeting ? 'Change the meeting’s details' : 'Add a one-off MDT meeting'}</DialogTitle>
-      <DialogContent>
-        {error && <Alert severity="error" role="alert">{error.message}</Alert>}
+      <DialogContent dividers>
         <TextField label="Date" type="date" value={s.date} disabled={!!meeting} onChange={(e) => set({ date: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldError(error, 'date')} helperText={fieldError(error, 'date') ?? (meeting ? 'To change the date or time, use Move' : undefined)} />
         <CommonFields s={s} set={set} practices={practices} workers={workers} error={error} lockPractice={!!meeting} />
         {check && <ClashList clashes={check.clashes} skipped={[]} />}
       </DialogContent>
+      {/* Beside the buttons, where the person is looking, however far the form scrolls. */}
+      {error && <Alert severity="error" role="alert" sx={{ mx: 3, mt: 1 }}>{error.message}</Alert>}
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="outlined" onClick={() => void run(false)} disabled={busy}>Check for clashes</Button>

@@ -67,7 +67,7 @@ export function MeasureForm({ referralId, baselines = [], onRecorded, onCancel }
 
   return (
     <Dialog open onClose={onCancel} aria-labelledby="measure-form-title" fullWidth maxWidth="md" scroll="paper">
-      <form noValidate onSubmit={submit}>
+      <form noValidate onSubmit={submit} style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <DialogTitle id="measure-form-title">Record a wellbeing measure</DialogTitle>
         <DialogContent dividers>
           {formError && <Alert severity="error" role="alert">{formError}</Alert>}

@@ -6,6 +6,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form';
 import type { Practice } from '../../main/contract/people';
+import { blurHandler } from '../shared/FormField';
 
 export function PracticePicker<T extends FieldValues>({ control, name, practices }: { control: Control<T>; name: Path<T>; practices: Practice[] }) {
   return (
@@ -27,7 +28,7 @@ export function PracticePicker<T extends FieldValues>({ control, name, practices
               {practices.map((p) => (
                 <FormControlLabel
                   key={p.id}
-                  control={<Checkbox checked={chosen.has(p.id)} onChange={() => toggle(p.id)} onBlur={field.onBlur} />}
+                  control={<Checkbox checked={chosen.has(p.id)} onChange={() => toggle(p.id)} onBlur={blurHandler(field, fieldState)} />}
                   label={`${p.name} (${p.odsCode})`}
                 />
               ))}

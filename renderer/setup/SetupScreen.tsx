@@ -10,21 +10,29 @@ import Typography from '@mui/material/Typography';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
+import { z } from 'zod';
 import { type SessionState, SetupInput } from '../../main/contract/people';
 import { call } from '../api/client';
 import { CentredCard } from '../shared/CentredCard';
 import { FormField } from '../shared/FormField';
+import { PasswordField } from '../shared/PasswordField';
 import { useApiForm } from '../shared/useApiForm';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 
 const steps = ['Your PCN and practices', 'Your account', 'Recovery key'];
 
+// One typo in the only manager's password would leave nothing but the recovery key: type it twice.
+const SetupFields = SetupInput.extend({ passwordAgain: z.string() }).refine((v) => v.passwordAgain === v.manager.password, {
+  path: ['passwordAgain'],
+  message: 'The two passwords are not the same',
+});
+
 /** First run: the PCN, its practices, the first practice manager, then the recovery key shown once. */
 export function SetupScreen({ onSetUp, onDone }: { onSetUp: () => void; onDone: (s: SessionState) => void }) {
   const [step, setStep] = useState(0);
   const [recoveryKey, setRecoveryKey] = useState<string>();
-  const { form, formError, submitWith } = useApiForm(SetupInput, {
-    defaultValues: { pcnName: '', practices: [{ name: '', odsCode: '' }], manager: { fullName: '', username: '', password: '' } },
+  const { form, formError, submitWith } = useApiForm(SetupFields, {
+    defaultValues: { pcnName: '', practices: [{ name: '', odsCode: '' }], manager: { fullName: '', username: '', password: '' }, passwordAgain: '' },
   });
   const { control } = form;
   const practices = useFieldArray({ control, name: 'practices' });
@@ -33,7 +41,7 @@ export function SetupScreen({ onSetUp, onDone }: { onSetUp: () => void; onDone: 
     if (await form.trigger(['pcnName', 'practices'])) setStep(1);
   };
 
-  const submit = submitWith(async (values) => {
+  const submit = submitWith(async ({ passwordAgain: _again, ...values }) => {
     const { recoveryKey: key } = await call('setup.create', values);
     onSetUp();
     setRecoveryKey(key);
@@ -92,14 +100,14 @@ export function SetupScreen({ onSetUp, onDone }: { onSetUp: () => void; onDone: 
           </Typography>
           <FormField control={control} name="manager.fullName" label="Your full name" autoComplete="name" />
           <FormField control={control} name="manager.username" label="Username" autoComplete="username" hint="Letters, numbers, dots or hyphens, e.g. pat.jones" />
-          <FormField
+          <PasswordField
             control={control}
             name="manager.password"
             label="Password"
-            type="password"
             autoComplete="new-password"
             hint="At least 10 characters and hard to guess: no names, not the practice’s. A few unrelated words make a strong password that is easy to remember."
           />
+          <PasswordField control={control} name="passwordAgain" label="Password again" autoComplete="new-password" hint="The same password once more, to be sure of it." />
           <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 3 }}>
             <Button onClick={() => setStep(0)}>Back</Button>
             <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>

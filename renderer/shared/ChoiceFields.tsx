@@ -10,6 +10,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import type { ReactNode } from 'react';
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form';
+import { blurHandler } from './FormField';
 
 interface Base<T extends FieldValues> {
   control: Control<T>;
@@ -40,7 +41,7 @@ export function RadioField<T extends FieldValues>({ control, name, label, hint, 
       name={name}
       render={({ field, fieldState }) => (
         <Fieldset label={label} hint={hint} error={fieldState.error?.message}>
-          <RadioGroup row={row ?? false} name={field.name} value={field.value ?? ''} onChange={(e) => field.onChange(e.target.value)} onBlur={field.onBlur}>
+          <RadioGroup row={row ?? false} name={field.name} value={field.value ?? ''} onChange={(e) => field.onChange(e.target.value)} onBlur={blurHandler(field, fieldState)}>
             {Object.entries(options).map(([value, text]) => (
               <FormControlLabel key={value} value={value} control={<Radio slotProps={{ input: { ref: value === Object.keys(options)[0] ? field.ref : undefined } }} />} label={text} />
             ))}
@@ -64,7 +65,7 @@ export function YesNoField<T extends FieldValues>({ control, name, label, hint }
             name={field.name}
             value={field.value === undefined || field.value === null ? '' : String(field.value)}
             onChange={(e) => field.onChange(e.target.value === 'true')}
-            onBlur={field.onBlur}
+            onBlur={blurHandler(field, fieldState)}
           >
             <FormControlLabel value="true" control={<Radio slotProps={{ input: { ref: field.ref } }} />} label="Yes" />
             <FormControlLabel value="false" control={<Radio />} label="No" />
@@ -95,7 +96,7 @@ export function CheckboxGroupField<T extends FieldValues>({ control, name, label
               {Object.entries(options).map(([value, text], i) => (
                 <FormControlLabel
                   key={value}
-                  control={<Checkbox checked={chosen.has(value)} onChange={() => toggle(value)} onBlur={field.onBlur} slotProps={{ input: { ref: i === 0 ? field.ref : undefined } }} />}
+                  control={<Checkbox checked={chosen.has(value)} onChange={() => toggle(value)} onBlur={blurHandler(field, fieldState)} slotProps={{ input: { ref: i === 0 ? field.ref : undefined } }} />}
                   label={text}
                 />
               ))}
@@ -116,7 +117,7 @@ export function CheckboxField<T extends FieldValues>({ control, name, label, hin
       render={({ field, fieldState }) => (
         <FormControl error={fieldState.error !== undefined} margin="normal" sx={{ display: 'block' }}>
           <FormControlLabel
-            control={<Checkbox checked={field.value === true} onChange={(e) => field.onChange(e.target.checked ? true : false)} onBlur={field.onBlur} slotProps={{ input: { ref: field.ref } }} />}
+            control={<Checkbox checked={field.value === true} onChange={(e) => field.onChange(e.target.checked ? true : false)} onBlur={blurHandler(field, fieldState)} slotProps={{ input: { ref: field.ref } }} />}
             label={label}
           />
           {(fieldState.error || hint) && <FormHelperText>{fieldState.error?.message ?? hint}</FormHelperText>}
@@ -140,7 +141,7 @@ export function SelectField<T extends FieldValues>({ control, name, label, hint,
           inputRef={field.ref}
           value={field.value === undefined || field.value === null ? '' : String(field.value)}
           onChange={(e) => field.onChange(numeric ? Number(e.target.value) : e.target.value)}
-          onBlur={field.onBlur}
+          onBlur={blurHandler(field, fieldState)}
           error={fieldState.error !== undefined}
           helperText={fieldState.error?.message ?? hint}
         >
