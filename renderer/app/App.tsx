@@ -19,11 +19,7 @@ function CannotOpen({ unreachable }: { unreachable: Exclude<Unreachable, undefin
       <Alert severity={unreachable === 'no-link' ? 'warning' : 'error'} role="alert">
         {unreachable === 'no-link' ? NO_LINK_MESSAGE : NO_ANSWER_MESSAGE}
       </Alert>
-      {unreachable === 'no-link' && (
-        <Typography sx={{ mt: 2 }}>
-          On a practice PC, open Signpost from the Start menu instead. Nothing you saved is affected.
-        </Typography>
-      )}
+      <Typography sx={{ mt: 2 }}>Nothing you saved is affected.</Typography>
     </CentredCard>
   );
 }

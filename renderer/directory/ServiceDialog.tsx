@@ -134,7 +134,8 @@ export function ServiceViewDialog({ service, onClose }: { service: Service; onCl
   return (
     <Dialog open onClose={onClose} aria-labelledby="service-view-title" fullWidth maxWidth="sm" scroll="paper">
       <DialogTitle id="service-view-title">{service.name}</DialogTitle>
-      <DialogContent dividers>
+      {/* Focusable, so a long entry can be scrolled by keyboard alone. */}
+      <DialogContent dividers tabIndex={0}>
         {!service.active && <Alert severity="info" sx={{ mb: 2 }}>This service is archived.</Alert>}
         <Box component="dl" sx={{ m: 0 }}>
           <Detail term="Organisation">{service.organisation}</Detail>

@@ -66,11 +66,18 @@ export function SetupScreen({ onSetUp, onDone }: { onSetUp: () => void; onDone: 
             with its ODS code (you can find it on the practice’s NHS website page).
           </Typography>
           <FormField control={control} name="pcnName" label="Primary Care Network name" autoComplete="organization" />
-          <Typography variant="h2" sx={{ mt: 2 }}>Practices</Typography>
+          <Typography variant="h2" sx={{ mt: 2, mb: 1 }}>Practices</Typography>
           {practices.fields.map((field, index) => (
             <Stack direction="row" spacing={2} key={field.id} sx={{ alignItems: "flex-start" }}>
               <FormField control={control} name={`practices.${index}.name`} label={`Practice ${index + 1} name`} />
-              <FormField control={control} name={`practices.${index}.odsCode`} label="ODS code" sx={{ maxWidth: 160 }} hint="e.g. A81001" />
+              <FormField
+                control={control}
+                name={`practices.${index}.odsCode`}
+                label="ODS code"
+                sx={{ maxWidth: 200 }}
+                hint="e.g. A81001"
+                slotProps={{ htmlInput: { style: { textTransform: 'uppercase' } } }}
+              />
               <IconButton
                 aria-label={`Remove practice ${index + 1}`}
                 onClick={() => practices.remove(index)}

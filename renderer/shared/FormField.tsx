@@ -1,4 +1,5 @@
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
+import { useState } from 'react';
 import { type Control, Controller, type ControllerFieldState, type ControllerRenderProps, type FieldValues, type Path } from 'react-hook-form';
 
 export type FormFieldProps<T extends FieldValues> = Omit<TextFieldProps, 'name' | 'error'> & {
@@ -28,9 +29,9 @@ if (typeof window !== 'undefined') {
  * appearing under the field would move that button from under the pointer and lose the click; it
  * appears once the click has landed.
  */
-export function blurHandler<T extends FieldValues>(field: ControllerRenderProps<T, Path<T>>, fieldState: ControllerFieldState): () => void {
+export function blurHandler<T extends FieldValues>(field: ControllerRenderProps<T, Path<T>>, fieldState: ControllerFieldState, typed = fieldState.isDirty): () => void {
   // Read while rendering: react-hook-form tracks what a render reads.
-  const worthChecking = fieldState.isDirty || fieldState.invalid;
+  const worthChecking = typed || fieldState.isTouched;
   return () => {
     if (!worthChecking) return;
     if (pointerDown) afterRelease.push(field.onBlur);
@@ -40,24 +41,34 @@ export function blurHandler<T extends FieldValues>(field: ControllerRenderProps<
 
 /** A text field bound to the form, with its error (from the renderer or from main) shown beneath it. */
 export function FormField<T extends FieldValues>({ control, name, hint, type, ...rest }: FormFieldProps<T>) {
+  // Typed into since it opened: "dirty" is not enough, as a row just added to a list is dirty.
+  const [typed, setTyped] = useState(false);
   return (
     <Controller
       control={control}
       name={name}
-      render={({ field, fieldState }) => (
-        <TextField
-          {...rest}
-          name={field.name}
-          inputRef={field.ref}
-          onBlur={blurHandler(field, fieldState)}
-          type={type}
-          value={field.value ?? ''}
-          onChange={(e) => field.onChange(type === 'number' ? (e.target.value === '' ? undefined : Number(e.target.value)) : e.target.value)}
-          error={fieldState.error !== undefined}
-          helperText={fieldState.error?.message ?? hint}
-          slotProps={{ ...rest.slotProps, htmlInput: { 'aria-invalid': fieldState.error !== undefined, ...(rest.slotProps?.htmlInput as object) } }}
-        />
-      )}
+      render={({ field, fieldState, formState }) => {
+        // A field's error shows once the person has typed in it or tried to send the form (or
+        // main has refused it): a row just added is not wrong yet, even if the whole list is checked.
+        const error = typed || fieldState.isTouched || formState.isSubmitted || fieldState.error?.type === 'server' ? fieldState.error : undefined;
+        return (
+          <TextField
+            {...rest}
+            name={field.name}
+            inputRef={field.ref}
+            onBlur={blurHandler(field, fieldState, typed)}
+            type={type}
+            value={field.value ?? ''}
+            onChange={(e) => {
+              setTyped(true);
+              field.onChange(type === 'number' ? (e.target.value === '' ? undefined : Number(e.target.value)) : e.target.value);
+            }}
+            error={error !== undefined}
+            helperText={error?.message ?? hint}
+            slotProps={{ ...rest.slotProps, htmlInput: { 'aria-invalid': error !== undefined, ...(rest.slotProps?.htmlInput as object) } }}
+          />
+        );
+      }}
     />
   );
 }

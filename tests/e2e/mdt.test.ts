@@ -270,7 +270,7 @@ describe('MDT meetings, from the PCN calendar to the minutes', () => {
     expect(await page.getByLabel('Bring back to the next meeting').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Finish the meeting' }).click();
     const finishing = page.getByRole('alertdialog', { name: 'Finish the meeting?' });
-    expect(await finishing.textContent()).toContain('cases discussed leave the MDT list; 1 case comes back to the next meeting');
+    expect(await finishing.textContent()).toContain('1 case discussed leaves the MDT list; 1 case comes back to the next meeting');
     await checkScreen(page, 'mdt-08b-finish-confirm');
     await finishing.getByRole('button', { name: 'Finish the meeting' }).click();
     await page.getByText(/The meeting finished at/).waitFor();

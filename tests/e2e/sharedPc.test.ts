@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newReferral } from '../support/referrals';
-import { checkScreen, NHS_SCREEN, newPage } from './support/browser';
+import { checkScreen, NHS_SCREEN } from './support/browser';
 import type { RunningHost } from './support/devHost';
 import { closeApp, openApp } from './support/app';
 import { humanClick } from './support/pointer';
-import { PASSWORD, preparePractice, rpcOk } from './support/practice';
+import { PASSWORD, prepareAcceptedReferral, preparePractice, rpcOk } from './support/practice';
+import { goTo as goToScreen, signIn as signInAs, signOut as signOutOf } from './support/signIn';
 
 /** Four people share the front-desk PC in turn: the manager, reception, a link worker and a GP. */
 const PEOPLE = { ...PASSWORD, amir: 'amir clinic room 3' } as const;
@@ -16,7 +16,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ({ host, browser } = await openApp(async (h) => {
+  ({ host, browser, page } = await openApp(async (h) => {
     await preparePractice(h);
     await rpcOk(h, 'auth.login', { username: 'pat', password: PASSWORD.pat });
     await rpcOk(h, 'users.create', { fullName: 'Dr Amir Khan', username: 'amir', role: 'clinician', practiceIds: [1], temporaryPassword: 'temporary gp 3' });
@@ -24,34 +24,17 @@ beforeAll(async () => {
     await rpcOk(h, 'auth.login', { username: 'amir', password: 'temporary gp 3' });
     await rpcOk(h, 'auth.changePassword', { currentPassword: 'temporary gp 3', newPassword: PEOPLE.amir });
     await rpcOk(h, 'auth.logout');
-    await rpcOk(h, 'auth.login', { username: 'lee', password: PASSWORD.lee });
-    await rpcOk(h, 'referrals.create', newReferral({ givenName: 'Margaret', familyName: 'Hughes', preferredName: '' }));
-    await rpcOk(h, 'referrals.transition', { id: 1, to: 'accepted', reason: '' });
-    await rpcOk(h, 'auth.logout');
-  }));
-  page = await newPage(browser, NHS_SCREEN);
-  await page.goto(host.url);
+    await prepareAcceptedReferral(h);
+  }, [], NHS_SCREEN));
 });
 
 afterAll(() => closeApp({ host, browser }));
 
-async function signIn(who: Who) {
-  await page.getByRole('heading', { name: 'Sign in to Signpost' }).waitFor();
-  await page.getByLabel('Username').fill(who);
-  await page.getByLabel('Password').fill(PEOPLE[who]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor({ timeout: 15_000 });
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to Signpost' }).waitFor();
-}
+const signIn = (who: Who) => signInAs(page, who, PEOPLE[who]);
+const signOut = () => signOutOf(page);
 
 const nav = () => page.getByRole('navigation', { name: 'Main' });
-async function goTo(item: string) {
-  await nav().getByRole('button', { name: item }).click();
-}
+const goTo = (item: string) => goToScreen(page, item);
 
 /** Where a person lands: the main heading and the navigation item marked as the current page. */
 async function landing(): Promise<{ home: boolean; current: string }> {

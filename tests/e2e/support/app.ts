@@ -12,13 +12,17 @@ export interface AppInBrowser {
  * A development host on a fresh data folder, prepared as the test needs (through its rpc, before
  * any page loads), and Chromium open on the app. If any step fails, what was started is stopped.
  */
-export async function openApp(prepare: (host: RunningHost) => Promise<void> = async () => undefined, hostArgs: string[] = []): Promise<AppInBrowser> {
+export async function openApp(
+  prepare: (host: RunningHost) => Promise<void> = async () => undefined,
+  hostArgs: string[] = [],
+  viewport?: { width: number; height: number },
+): Promise<AppInBrowser> {
   const host = await startHost(hostArgs);
   let browser: Browser | undefined;
   try {
     await prepare(host);
     browser = await launchBrowser();
-    const page = await newPage(browser);
+    const page = await newPage(browser, viewport);
     await page.goto(host.url);
     return { host, browser, page };
   } catch (error) {

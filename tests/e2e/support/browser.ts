@@ -28,10 +28,13 @@ export async function newPage(browser: Browser, viewport: { width: number; heigh
 
 export const SCREENSHOTS = resolve(__dirname, '../../../test-results/screenshots');
 
-/** Saves a full-page screenshot as a test artefact and runs axe on the screen. */
-export async function checkScreen(page: Page, name: string): Promise<void> {
+/**
+ * Saves a full-page screenshot as a test artefact and runs axe on the screen. A dialog is better
+ * seen as the window shows it (`fullPage: false`): what is in view, and what is not.
+ */
+export async function checkScreen(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`), `axe on ${name}`).toEqual([]);

@@ -1,3 +1,4 @@
+import { newReferral } from '../../support/referrals';
 import type { RunningHost } from './devHost';
 
 export const PASSWORD = { pat: 'correct horse battery', rita: 'rita reception desk 1', lee: 'lee link worker 22' } as const;
@@ -26,5 +27,13 @@ export async function preparePractice(host: RunningHost): Promise<void> {
     await rpcOk(host, 'auth.login', { username, password: temporary });
     await rpcOk(host, 'auth.changePassword', { currentPassword: temporary, newPassword: PASSWORD[username] });
   }
+  await rpcOk(host, 'auth.logout');
+}
+
+/** A referral for Margaret Hughes that Lee the link worker made and accepted (id 1 on a fresh host). */
+export async function prepareAcceptedReferral(host: RunningHost): Promise<void> {
+  await rpcOk(host, 'auth.login', { username: 'lee', password: PASSWORD.lee });
+  await rpcOk(host, 'referrals.create', newReferral({ givenName: 'Margaret', familyName: 'Hughes', preferredName: '' }));
+  await rpcOk(host, 'referrals.transition', { id: 1, to: 'accepted', reason: '' });
   await rpcOk(host, 'auth.logout');
 }
