@@ -13,6 +13,7 @@ import { type Agenda, type AgendaItem, type Attendance, attendanceLabels, type M
 import { roleLabels } from '../../main/contract/roles';
 import { ApiError, call } from '../api/client';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { useRemembered } from '../shared/sessionMemory';
 import { useLoad } from '../shared/useLoad';
 import { dayDate, fieldError, todayInEngland, ukDateTimeInEngland } from './format';
 import { flushAll, flushMinutes, forgetMinutes, heldMinutes, holdMinutes } from './pendingMinutes';
@@ -103,7 +104,8 @@ function AttendancePanel({ agenda, onChange }: { agenda: Agenda; onChange: (a: A
 /** Meeting mode: one screen per item, the case on the left and the minutes on the right. Alt+→ and Alt+← move between items. */
 export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onChange: (a: Agenda) => void; onLeave: () => void }) {
   const items = agenda.items;
-  const [index, setIndex] = useState(0);
+  // The item on screen, so unlocking mid-meeting returns to it (an id and a number, nothing else).
+  const [index, setIndex] = useRemembered(`meeting-item:${agenda.meeting.id}`, 0);
   const item = items[Math.min(index, items.length - 1)]!;
   const [notes, setNotes] = useState<Notes>(() => notesOf(item));
   const [savedAt, setSavedAt] = useState<string>();
@@ -135,7 +137,7 @@ export function MeetingMode({ agenda, onChange, onLeave }: { agenda: Agenda; onC
     setIndex(to);
     setNotes(notesOf(items[to]!));
     setSavedAt(undefined);
-  }, [items, item.id, save]);
+  }, [items, item.id, save, setIndex]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

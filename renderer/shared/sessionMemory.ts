@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { keepOnlyTransportLink } from '../api/client';
 
 /**
@@ -38,10 +38,13 @@ export function remember(key: string, value: unknown, scope: Scope = 'screen'): 
  */
 export function useRemembered<T>(key: string, initial: T, scope: Scope = 'screen'): [T, (next: T) => void] {
   const [value, setValue] = useState<T>(() => recall<T>(key, scope) ?? initial);
-  const set = (next: T) => {
-    remember(key, next, scope);
-    setValue(next);
-  };
+  const set = useCallback(
+    (next: T) => {
+      remember(key, next, scope);
+      setValue(next);
+    },
+    [key, scope],
+  );
   return [value, set];
 }
 
