@@ -14,7 +14,7 @@ export const DraftKey = z
 
 /** A form as typed so far: whatever the form holds, kept as JSON. */
 const DraftForm = z
-  .record(z.string(), z.unknown())
+  .record(z.string().max(200), z.unknown())
   .refine((form) => JSON.stringify(form).length <= 200_000, 'This draft is too long to keep');
 
 export const FormDraft = z.object({ form: z.record(z.string(), z.unknown()), savedAt: Timestamp });
@@ -28,21 +28,22 @@ export const draftChannels = {
   'drafts.save': channel({
     summary: 'Keep a form as typed so far, for the person typing it.',
     access: 'signed-in',
-    audit: 'none',
+    // What is typed is about a patient (a contact note, a message back): kept and read on record.
+    audit: 'write',
     input: z.object({ key: DraftKey, form: DraftForm }),
     output: z.object({ savedAt: Timestamp }),
   }),
   'drafts.get': channel({
     summary: 'The form as you last typed it, if you left it unfinished.',
     access: 'signed-in',
-    audit: 'none',
+    audit: 'read',
     input: z.object({ key: DraftKey }),
     output: FormDraft.nullable(),
   }),
   'drafts.discard': channel({
     summary: 'Forget a form as typed (it was sent, or you chose to throw it away).',
     access: 'signed-in',
-    audit: 'none',
+    audit: 'write',
     input: z.object({ key: DraftKey }),
     output: z.object({ done: z.literal(true) }),
   }),
